@@ -1,0 +1,2 @@
+# SKP-ASN core module: ASN master data, SKP planning and evaluation.
+# Classes are registered in tryton.cfg.

@@ -1,0 +1,210 @@
+# ASN data on company.employee and the Pejabat Penilai of an employee.
+from trytond.i18n import gettext
+from trytond.model import Index, Unique, fields, tree
+from trytond.model.exceptions import ValidationError
+from trytond.pool import Pool, PoolMeta
+from trytond.pyson import Eval, If
+from trytond.transaction import Transaction
+
+from .nip import nip_error, parse_nip
+
+ASN_STATUSES = [
+    (None, ""),
+    ('pns', "PNS"),
+    ('cpns', "CPNS"),
+    ('pppk', "PPPK"),
+    ]
+# Pangkat/golongan of PNS (PP 99/2000) and golongan of PPPK (Perpres 98/2020).
+PNS_RANKS = [
+    ('I/a', "Juru Muda (I/a)"),
+    ('I/b', "Juru Muda Tingkat I (I/b)"),
+    ('I/c', "Juru (I/c)"),
+    ('I/d', "Juru Tingkat I (I/d)"),
+    ('II/a', "Pengatur Muda (II/a)"),
+    ('II/b', "Pengatur Muda Tingkat I (II/b)"),
+    ('II/c', "Pengatur (II/c)"),
+    ('II/d', "Pengatur Tingkat I (II/d)"),
+    ('III/a', "Penata Muda (III/a)"),
+    ('III/b', "Penata Muda Tingkat I (III/b)"),
+    ('III/c', "Penata (III/c)"),
+    ('III/d', "Penata Tingkat I (III/d)"),
+    ('IV/a', "Pembina (IV/a)"),
+    ('IV/b', "Pembina Tingkat I (IV/b)"),
+    ('IV/c', "Pembina Utama Muda (IV/c)"),
+    ('IV/d', "Pembina Utama Madya (IV/d)"),
+    ('IV/e', "Pembina Utama (IV/e)"),
+    ]
+PPPK_RANKS = [(r, "PPPK %s" % r) for r in [
+        'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI',
+        'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII']]
+POSITION_TYPES = [
+    (None, ""),
+    ('jpt_madya', "JPT Madya"),
+    ('jpt_pratama', "JPT Pratama"),
+    ('administrator', "Administrator"),
+    ('pengawas', "Pengawas"),
+    ('pelaksana', "Pelaksana"),
+    ('fungsional', "Fungsional"),
+    ]
+FUNCTIONAL_LEVELS = [
+    (None, ""),
+    ('ahli_utama', "Ahli Utama"),
+    ('ahli_madya', "Ahli Madya"),
+    ('ahli_muda', "Ahli Muda"),
+    ('ahli_pertama', "Ahli Pertama"),
+    ('penyelia', "Penyelia"),
+    ('mahir', "Mahir"),
+    ('terampil', "Terampil"),
+    ('pemula', "Pemula"),
+    ]
+
+
+class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
+    __name__ = 'company.employee'
+
+    nip = fields.Char("NIP", size=18, strip=True,
+        help="Nomor Induk Pegawai: 18 digits, birth date, TMT and gender.")
+    asn_status = fields.Selection(ASN_STATUSES, "ASN Status", sort=False)
+    rank = fields.Selection([(None, "")] + PNS_RANKS + PPPK_RANKS,
+        "Pangkat/Golongan", sort=False,
+        domain=[If(Eval('asn_status') == 'pppk',
+                ('rank', 'in', [None] + [r for r, _ in PPPK_RANKS]),
+                ('rank', 'in', [None] + [r for r, _ in PNS_RANKS]))])
+    position = fields.Char("Jabatan", help="The name of the position.")
+    position_type = fields.Selection(
+        POSITION_TYPES, "Jenis Jabatan", sort=False)
+    functional_level = fields.Selection(FUNCTIONAL_LEVELS, "Jenjang",
+        sort=False,
+        states={
+            'invisible': Eval('position_type') != 'fungsional',
+            'required': Eval('position_type') == 'fungsional',
+            },
+        help="The level of a functional position (jabatan fungsional).")
+    unit = fields.Many2One('skp.unit', "Unit Kerja", ondelete='RESTRICT',
+        domain=[('company', '=', Eval('company', -1))])
+    birth_date = fields.Function(fields.Date("Birth Date"), 'get_nip_data')
+    gender = fields.Function(fields.Selection([
+                (None, ""),
+                ('male', "Male"),
+                ('female', "Female"),
+                ], "Gender"), 'get_nip_data')
+    tmt = fields.Function(fields.Date("TMT",
+            help="Start of service, from the NIP."), 'get_nip_data')
+    actings = fields.One2Many('skp.acting', 'employee', "Acting Assignments",
+        readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('nip_unique', Unique(t, t.nip), 'skp_asn.msg_employee_nip_unique'),
+            ]
+        cls._sql_indexes.update({
+                Index(t, (t.unit, Index.Range())),
+                Index(t, (t.supervisor, Index.Range())),
+                })
+
+    @classmethod
+    def on_modification(cls, mode, records, field_names=None):
+        pool = Pool()
+        User = pool.get('res.user')
+        super().on_modification(mode, records, field_names=field_names)
+        User.clear_skp_cache()
+
+    def get_rec_name(self, name):
+        name = super().get_rec_name(name)
+        return '%s (%s)' % (name, self.nip) if self.nip else name
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return ['OR',
+            super().search_rec_name(name, clause),
+            ('nip',) + tuple(clause[1:]),
+            ]
+
+    def get_nip_data(self, name):
+        parsed = parse_nip(self.nip)
+        if parsed:
+            return dict(zip(['birth_date', 'tmt', 'gender'], parsed))[name]
+
+    @fields.depends('position_type', 'functional_level')
+    def on_change_position_type(self):
+        if self.position_type != 'fungsional':
+            self.functional_level = None
+
+    @classmethod
+    def validate_fields(cls, employees, field_names):
+        super().validate_fields(employees, field_names)
+        cls.check_nip(employees, field_names)
+        cls.check_functional_level(employees, field_names)
+
+    @classmethod
+    def check_nip(cls, employees, field_names=None):
+        if field_names and 'nip' not in field_names:
+            return
+        for employee in employees:
+            if not employee.nip:
+                continue
+            error = nip_error(employee.nip)
+            if error:
+                msg_id, params = error
+                raise ValidationError(gettext('skp_asn.' + msg_id,
+                        nip=employee.nip, employee=employee.rec_name,
+                        **params))
+
+    @classmethod
+    def check_functional_level(cls, employees, field_names=None):
+        if field_names and not (
+                {'position_type', 'functional_level'} & set(field_names)):
+            return
+        for employee in employees:
+            if ((employee.position_type == 'fungsional')
+                    != bool(employee.functional_level)):
+                raise ValidationError(gettext(
+                        'skp_asn.msg_employee_functional_level',
+                        employee=employee.rec_name))
+
+    @classmethod
+    def get_appraisers(cls, employees, date=None):
+        """Return {employee id: (Pejabat Penilai, Atasan Pejabat Penilai)}
+        on `date` (today by default).
+
+        DOMAIN §1.9: the Pejabat Penilai is the direct supervisor, or the
+        official acting (Plt/Plh) for that supervisor's unit; the Atasan
+        Pejabat Penilai is the Pejabat Penilai of the Pejabat Penilai.
+        Without a supervisor the head of the nearest unit up the tree is
+        taken."""
+        pool = Pool()
+        Acting = pool.get('skp.acting')
+        actings = Acting.active_on(date)
+        result = {}
+        for employee in employees:
+            appraiser, position = cls._appraiser(employee, actings)
+            superior = None
+            if position:
+                superior, _ = cls._appraiser(position, actings)
+            result[employee.id] = (appraiser, superior)
+        return result
+
+    @classmethod
+    def _appraiser(cls, employee, actings):
+        """Return the appraiser of `employee` and the employee whose
+        position the appraiser holds (the absent head for a Plt/Plh)."""
+        by_head = {a.unit.head: a for a in actings if a.unit.head}
+        by_unit = {a.unit: a for a in actings}
+        supervisor = employee.supervisor or employee._unit_head()
+        acting = by_head.get(supervisor) if supervisor else None
+        if not acting and not employee.supervisor and employee.unit:
+            acting = by_unit.get(employee.unit)
+        if acting and acting.employee != employee:
+            return acting.employee, acting.unit.head or acting.employee
+        return supervisor, supervisor
+
+    def _unit_head(self):
+        "The head of the nearest unit up the tree that is not self."
+        unit = self.unit
+        while unit:
+            if unit.head and unit.head != self:
+                return unit.head
+            unit = unit.parent

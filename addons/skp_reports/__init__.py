@@ -1,0 +1,1 @@
+# SKP-ASN reports: PDF documents, XLSX exports and scheduled reports.
