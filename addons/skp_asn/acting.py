@@ -1,13 +1,11 @@
 # Acting officials (Pelaksana Tugas / Pelaksana Harian): dated assignments
 # that make someone the Pejabat Penilai of a unit's people (DOMAIN §1.9).
-from sql import Null
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction
 
 
 class Acting(ModelSQL, ModelView):

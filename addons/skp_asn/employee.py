@@ -4,7 +4,6 @@ from trytond.model import Index, Unique, fields, tree
 from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
-from trytond.transaction import Transaction
 
 from .nip import nip_error, parse_nip
 
@@ -98,7 +97,8 @@ class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
         super().__setup__()
         t = cls.__table__()
         cls._sql_constraints += [
-            ('nip_unique', Unique(t, t.nip), 'skp_asn.msg_employee_nip_unique'),
+            ('nip_unique', Unique(t, t.nip),
+                'skp_asn.msg_employee_nip_unique'),
             ]
         cls._sql_indexes.update({
                 Index(t, (t.unit, Index.Range())),

@@ -3,7 +3,9 @@
 from trytond.pool import Pool, PoolMeta
 
 # Models whose rules use the SKP rule context; later features add theirs.
-SKP_RULE_MODELS = {'company.employee', 'skp.acting'}
+SKP_RULE_MODELS = {
+    'company.employee', 'skp.acting', 'skp.org.target', 'skp.skp',
+    'skp.skp.expectation'}
 
 
 class Rule(metaclass=PoolMeta):

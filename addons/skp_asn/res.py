@@ -1,6 +1,5 @@
 # Users: the units an Admin OPD manages and the derived Pejabat Penilai group.
 from sql import Literal
-from sql.operators import Equal
 
 from trytond.cache import Cache
 from trytond.model import ModelSQL, fields
