@@ -1,7 +1,6 @@
 # Rencana Hasil Kerja (RHK), their Indikator Kinerja Individu (IKI) and the
 # rencana aksi per evaluation period (DOMAIN §1.3, §2.2, §7).
 from sql import Null
-from sql.aggregate import Count
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields, sequence_ordered
@@ -76,6 +75,7 @@ class RHK(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
     indicators = fields.One2Many('skp.iki', 'rhk', "Indicators (IKI)")
     interventions = fields.One2Many('skp.rhk', 'parent',
         "Intervening RHK", readonly=True,
+        filter=[('skp.state', '!=', 'superseded')],
         help="Subordinates' RHK that contribute to this one.")
     gap = fields.Function(fields.Boolean("Gap",
             help="No subordinate's RHK intervenes in this one."),
@@ -113,23 +113,32 @@ class RHK(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
         return [('name',) + tuple(clause[1:])]
 
     @classmethod
-    def get_gap(cls, rhks, name):
-        "True when no RHK points to it, counted in one grouped query."
-        cursor = Transaction().connection.cursor()
+    def _intervened_query(cls):
+        "The ids of the RHK that a current RHK intervenes in."
+        pool = Pool()
+        SKP = pool.get('skp.skp')
         table = cls.__table__()
+        skp = SKP.__table__()
+        return table.join(skp, condition=table.skp == skp.id).select(
+            table.parent,
+            where=(table.parent != Null) & (skp.state != 'superseded'))
+
+    @classmethod
+    def get_gap(cls, rhks, name):
+        "True when no current RHK points to it, in one grouped query."
+        cursor = Transaction().connection.cursor()
         result = dict.fromkeys((r.id for r in rhks), True)
-        cursor.execute(*table.select(table.parent, Count(table.id),
-                where=table.parent.in_(list(result)),
-                group_by=[table.parent]))
-        for parent, count in cursor:
-            result[parent] = not count
+        query = cls._intervened_query()
+        query.where &= query.columns[0].in_(list(result))
+        cursor.execute(*query)
+        for parent, in cursor:
+            result[parent] = False
         return result
 
     @classmethod
     def search_gap(cls, name, clause):
-        table = cls.__table__()
         _, operator, value = clause
-        with_children = table.select(table.parent, where=table.parent != Null)
+        with_children = cls._intervened_query()
         if (operator == '=') == bool(value):
             return [('id', 'not in', with_children)]
         return [('id', 'in', with_children)]
