@@ -188,6 +188,26 @@ class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
         return result
 
     @classmethod
+    def appraisee_domain(cls, appraisers, path='employee'):
+        """Domain on `path` matching the employees whom `appraisers` (ids)
+        appraise today, acting assignments included (DOMAIN §1.9)."""
+        pool = Pool()
+        Acting = pool.get('skp.acting')
+        actings = Acting.active_on()
+        mine = [a for a in actings if a.employee.id in appraisers]
+        replaced = [a.unit.head.id for a in actings
+            if a.unit.head and a.employee.id not in appraisers]
+        heads = [a.unit.head.id for a in mine if a.unit.head]
+        units = [a.unit.id for a in mine]
+        return ['OR',
+            [(path + '.supervisor', 'in', appraisers),
+                (path + '.supervisor', 'not in', replaced)],
+            (path + '.supervisor', 'in', heads),
+            [(path + '.supervisor', '=', None),
+                (path + '.unit', 'in', units)],
+            ]
+
+    @classmethod
     def _appraiser(cls, employee, actings):
         """Return the appraiser of `employee` and the employee whose
         position the appraiser holds (the absent head for a Plt/Plh)."""

@@ -1,11 +1,14 @@
 # Record rules of SKP models are evaluated with the user's employees,
 # acting assignments and administered units.
+from trytond.i18n import gettext
+from trytond.model.exceptions import AccessError
 from trytond.pool import Pool, PoolMeta
 
 # Models whose rules use the SKP rule context; later features add theirs.
 SKP_RULE_MODELS = {
     'company.employee', 'skp.acting', 'skp.org.target', 'skp.skp',
-    'skp.skp.expectation'}
+    'skp.skp.expectation', 'skp.activity', 'skp.activity.day',
+    'skp.activity.month'}
 
 
 class Rule(metaclass=PoolMeta):
@@ -40,3 +43,33 @@ class Rule(metaclass=PoolMeta):
         if model_name in SKP_RULE_MODELS:
             context.update(User.get_skp_rule_context())
         return context
+
+
+class Cron(metaclass=PoolMeta):
+    __name__ = 'ir.cron'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.method.selection.extend([
+                ('skp.activity|remind_verifiers',
+                    "Remind Appraisers of Waiting Activities"),
+                ])
+
+
+class Attachment(metaclass=PoolMeta):
+    __name__ = 'ir.attachment'
+
+    @classmethod
+    def check_modification(cls, mode, attachments, values=None,
+            external=False):
+        "Evidence is fingerprinted at submission: it is frozen from then on."
+        super().check_modification(
+            mode, attachments, values=values, external=external)
+        for attachment in attachments:
+            resource = attachment.resource
+            if (resource and resource.__name__ == 'skp.activity'
+                    and resource.state not in {'draft', 'rejected'}):
+                raise AccessError(gettext(
+                        'skp_asn.msg_activity_evidence_locked',
+                        activity=resource.rec_name))

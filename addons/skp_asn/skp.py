@@ -208,24 +208,12 @@ class SKP(Workflow, ModelSQL, ModelView):
     def search_appraiser(cls, name, clause):
         "The SKP whose employee the given employees appraise today."
         pool = Pool()
-        Acting = pool.get('skp.acting')
+        Employee = pool.get('company.employee')
         _, operator, value = clause[:3]
         if operator not in {'=', 'in'}:
             return [('employee.supervisor',) + tuple(clause[1:])]
-        ids = value if operator == 'in' else [value]
-        actings = Acting.active_on()
-        mine = [a for a in actings if a.employee.id in ids]
-        replaced = [a.unit.head.id for a in actings
-            if a.unit.head and a.employee.id not in ids]
-        heads = [a.unit.head.id for a in mine if a.unit.head]
-        units = [a.unit.id for a in mine]
-        return ['OR',
-            [('employee.supervisor', 'in', ids),
-                ('employee.supervisor', 'not in', replaced)],
-            ('employee.supervisor', 'in', heads),
-            [('employee.supervisor', '=', None),
-                ('employee.unit', 'in', units)],
-            ]
+        return Employee.appraisee_domain(
+            value if operator == 'in' else [value])
 
     @classmethod
     def validate_fields(cls, skps, field_names):

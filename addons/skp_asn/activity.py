@@ -1,0 +1,716 @@
+# Aktivitas harian: the daily activities an employee logs against the
+# approved SKP, their evidence and their verification by the Pejabat
+# Penilai (DOMAIN §1.2, §1.10, §5, §8).
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+from sql import Literal
+from sql.aggregate import Count, Min, Sum
+from sql.conditionals import Case
+from sql.functions import Extract
+
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.model.exceptions import AccessError, ValidationError
+from trytond.pool import Pool
+from trytond.pyson import Bool, Eval, If
+from trytond.tools import grouped_slice, reduce_ids
+from trytond.transaction import Transaction
+from trytond.wizard import Button, StateTransition, StateView, Wizard
+
+from .workdays import (
+    add_working_days, is_last_working_day_of_week, working_days_in)
+
+# Fields only the workflow writes.
+WORKFLOW_FIELDS = {
+    'state', 'submitted_at', 'verified_at', 'verified_by', 'reject_reason',
+    'verification_hours', 'verified_on_time', 'evidence_hashes'}
+EDITABLE_STATES = {'draft', 'rejected'}
+
+
+class Activity(Workflow, ModelSQL, ModelView):
+    __name__ = 'skp.activity'
+    __string__ = "Daily Activity"
+
+    _states = {'readonly': ~Eval('state').in_(list(EDITABLE_STATES))}
+
+    company = fields.Many2One('company.company', "Company", required=True,
+        ondelete='RESTRICT', states=_states)
+    employee = fields.Many2One('company.employee', "Employee", required=True,
+        ondelete='RESTRICT', states=_states,
+        domain=[('company', '=', Eval('company', -1))])
+    date = fields.Date("Date", required=True, states=_states)
+    start_time = fields.Time("Start", required=True, format='%H:%M',
+        states=_states)
+    end_time = fields.Time("End", required=True, format='%H:%M',
+        states=_states)
+    minutes = fields.Integer("Minutes", readonly=True)
+    name = fields.Text("Description", required=True, states=_states)
+    additional = fields.Boolean("Additional Task", states=_states,
+        help="A task outside the SKP (tugas tambahan).")
+    iki = fields.Many2One('skp.iki', "IKI", ondelete='RESTRICT',
+        domain=[
+            ('rhk.skp.employee', '=', Eval('employee', -1)),
+            ('rhk.skp.state', '=', 'approved'),
+            ('rhk.skp.start_date', '<=', Eval('date', None)),
+            ('rhk.skp.end_date', '>=', Eval('date', None)),
+            ],
+        states={
+            'readonly': _states['readonly'],
+            'required': ~Eval('additional', False),
+            'invisible': Bool(Eval('additional', False)),
+            },
+        help="The indicator of the approved SKP the activity serves.")
+    plan = fields.Many2One('skp.iki.plan', "Action Plan",
+        ondelete='RESTRICT',
+        domain=[
+            ('iki', '=', Eval('iki', -1)),
+            ('evaluation_period.start_date', '<=', Eval('date', None)),
+            ('evaluation_period.end_date', '>=', Eval('date', None)),
+            ],
+        states={
+            'readonly': _states['readonly'],
+            'invisible': Bool(Eval('additional', False)),
+            })
+    output_quantity = fields.Numeric("Output", digits=(16, 2),
+        states=_states, domain=[If(Bool(Eval('output_quantity')),
+                ('output_quantity', '>=', 0), ())])
+    output_uom = fields.Char("Output Unit", states=_states)
+    state = fields.Selection([
+            ('draft', "Draft"),
+            ('submitted', "Submitted"),
+            ('verified', "Verified"),
+            ('rejected', "Rejected"),
+            ], "State", readonly=True, required=True, sort=False)
+    state_string = state.translated('state')
+    submitted_at = fields.DateTime("Submitted At", readonly=True)
+    verified_at = fields.DateTime("Verified At", readonly=True)
+    verified_by = fields.Many2One('company.employee', "Verified By",
+        readonly=True, ondelete='RESTRICT')
+    verification_hours = fields.Numeric("Verification Time (hours)",
+        digits=(16, 1), readonly=True,
+        help="From submission to verification or rejection.")
+    verified_on_time = fields.Boolean("Verified on Time", readonly=True)
+    reject_reason = fields.Text("Reason for Rejection", readonly=True,
+        states={'invisible': ~Eval('reject_reason')})
+    evidence_hashes = fields.Text("Evidence Fingerprints", readonly=True,
+        help="SHA-256 of each evidence file when the activity was "
+        "submitted.")
+    appraiser = fields.Function(fields.Many2One(
+            'company.employee', "Pejabat Penilai"),
+        'get_appraiser', searcher='search_appraiser')
+    evidence_intact = fields.Function(fields.Boolean("Evidence Intact",
+            help="The evidence files are those fingerprinted at "
+            "submission."), 'get_evidence_intact')
+
+    del _states
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.update({
+                Index(t, (t.employee, Index.Equality()),
+                    (t.date, Index.Range())),
+                Index(t, (t.state, Index.Equality()),
+                    where=t.state == 'submitted'),
+                Index(t, (t.date, Index.Range())),
+                })
+        cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
+            ('id', 'DESC')]
+        cls._transitions |= {
+            ('draft', 'submitted'),
+            ('rejected', 'submitted'),
+            ('submitted', 'verified'),
+            ('submitted', 'rejected'),
+            }
+        cls._buttons.update({
+                'submit': {
+                    'invisible': ~Eval('state').in_(list(EDITABLE_STATES)),
+                    'icon': 'tryton-forward',
+                    'depends': ['state'],
+                    },
+                'verify': {
+                    'invisible': Eval('state') != 'submitted',
+                    'icon': 'tryton-ok',
+                    'depends': ['state'],
+                    },
+                'reject': {
+                    'invisible': Eval('state') != 'submitted',
+                    'icon': 'tryton-cancel',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_employee():
+        return Transaction().context.get('employee')
+
+    @classmethod
+    def default_date(cls):
+        return Transaction().context.get('date') or (
+            Pool().get('ir.date').today())
+
+    @classmethod
+    def default_state(cls):
+        return 'draft'
+
+    @classmethod
+    def default_additional(cls):
+        return False
+
+    @classmethod
+    def default_iki(cls):
+        "The IKI the employee used last, to make a day's entry quick."
+        employee = cls.default_employee()
+        if not employee:
+            return None
+        last = cls.search([
+                ('employee', '=', employee),
+                ('iki', '!=', None),
+                ('iki.rhk.skp.state', '=', 'approved'),
+                ], order=[('create_date', 'DESC'), ('id', 'DESC')], limit=1)
+        return last[0].iki.id if last else None
+
+    @fields.depends('start_time', 'end_time')
+    def on_change_with_minutes(self):
+        return self.compute_minutes(self.start_time, self.end_time)
+
+    @staticmethod
+    def compute_minutes(start, end):
+        if start and end and end > start:
+            return ((end.hour * 60 + end.minute)
+                - (start.hour * 60 + start.minute))
+
+    @fields.depends('iki', 'output_uom')
+    def on_change_iki(self):
+        if self.iki and not self.output_uom:
+            self.output_uom = self.iki.uom
+
+    @fields.depends('additional', 'iki', 'plan')
+    def on_change_additional(self):
+        if self.additional:
+            self.iki = self.plan = None
+
+    def get_rec_name(self, name):
+        return '%s %s-%s %s' % (self.date, self.start_time.strftime('%H:%M'),
+            self.end_time.strftime('%H:%M'),
+            (self.name or '').splitlines()[0][:60])
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        values = super().preprocess_values(mode, values)
+        transaction = Transaction()
+        if mode == 'create' and transaction.user and transaction.check_access:
+            for name in WORKFLOW_FIELDS:
+                values.pop(name, None)
+        return values
+
+    @classmethod
+    def check_modification(cls, mode, activities, values=None,
+            external=False):
+        super().check_modification(
+            mode, activities, values=values, external=external)
+        values = set(values or [])
+        if external and values & WORKFLOW_FIELDS:
+            raise AccessError(gettext('skp_asn.msg_activity_workflow_field',
+                    fields=', '.join(sorted(values & WORKFLOW_FIELDS))))
+        internal = not external and values <= WORKFLOW_FIELDS
+        for activity in activities:
+            if mode != 'create' and not internal and (
+                    activity.state not in EDITABLE_STATES):
+                raise AccessError(gettext('skp_asn.msg_activity_locked',
+                        activity=activity.rec_name,
+                        state=activity.state_string))
+        if not internal:
+            cls.check_period_open(activities)
+
+    @classmethod
+    def check_period_open(cls, activities):
+        pool = Pool()
+        Period = pool.get('skp.period')
+        dates = {a.date for a in activities}
+        closed = Period.search([
+                ('state', '=', 'closed'),
+                ('start_date', '<=', max(dates, default=dt.date.max)),
+                ('end_date', '>=', min(dates, default=dt.date.min)),
+                ])
+        for activity in activities:
+            for period in closed:
+                if period.start_date <= activity.date <= period.end_date:
+                    raise AccessError(gettext('skp_asn.msg_period_closed',
+                            period=period.rec_name))
+
+    @classmethod
+    def create(cls, vlist):
+        vlist = [v.copy() for v in vlist]
+        for values in vlist:
+            values['minutes'] = cls.compute_minutes(
+                values.get('start_time'), values.get('end_time'))
+        return super().create(vlist)
+
+    @classmethod
+    def write(cls, *args):
+        actions = iter(args)
+        args = []
+        for activities, values in zip(actions, actions):
+            if {'start_time', 'end_time'} & values.keys():
+                for activity in activities:
+                    args.extend(([activity], {**values,
+                                'minutes': cls.compute_minutes(
+                                    values.get('start_time',
+                                        activity.start_time),
+                                    values.get('end_time',
+                                        activity.end_time))}))
+            else:
+                args.extend((activities, values))
+        if args:
+            super().write(*args)
+
+    @classmethod
+    def validate_fields(cls, activities, field_names):
+        super().validate_fields(activities, field_names)
+        cls.check_times(activities, field_names)
+        cls.check_not_future(activities, field_names)
+        cls.check_iki(activities, field_names)
+        cls.check_overlap(activities, field_names)
+
+    @classmethod
+    def check_times(cls, activities, field_names=None):
+        if field_names and not ({'start_time', 'end_time'} & field_names):
+            return
+        for activity in activities:
+            if activity.end_time <= activity.start_time:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_end_before_start',
+                        activity=activity.rec_name))
+
+    @classmethod
+    def check_not_future(cls, activities, field_names=None):
+        pool = Pool()
+        Date = pool.get('ir.date')
+        if field_names and 'date' not in field_names:
+            return
+        today = Date.today()
+        for activity in activities:
+            if activity.date > today:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_future',
+                        activity=activity.rec_name))
+
+    @classmethod
+    def check_iki(cls, activities, field_names=None):
+        "The IKI belongs to the employee's SKP approved for that date."
+        if field_names and not (
+                {'iki', 'plan', 'employee', 'date', 'additional'}
+                & field_names):
+            return
+        for activity in activities:
+            if activity.additional:
+                continue
+            if not activity.iki:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_no_iki',
+                        activity=activity.rec_name))
+            skp = activity.iki.rhk.skp
+            if (skp.employee != activity.employee
+                    or skp.state != 'approved'
+                    or not (skp.start_date <= activity.date
+                        <= skp.end_date)):
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_iki_not_in_skp',
+                        activity=activity.rec_name,
+                        iki=activity.iki.rec_name))
+            if activity.plan and activity.plan.iki != activity.iki:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_plan_not_iki',
+                        activity=activity.rec_name))
+
+    @classmethod
+    def check_overlap(cls, activities, field_names=None):
+        "No two activities of an employee overlap in time (one query)."
+        if field_names and not (
+                {'employee', 'date', 'start_time', 'end_time'}
+                & field_names):
+            return
+        cursor = Transaction().connection.cursor()
+        table, other = cls.__table__(), cls.__table__()
+        for sub_ids in grouped_slice([a.id for a in activities]):
+            cursor.execute(*table.join(other, condition=(
+                        (other.employee == table.employee)
+                        & (other.date == table.date)
+                        & (other.id != table.id)
+                        & (other.start_time < table.end_time)
+                        & (table.start_time < other.end_time))
+                    ).select(table.id, other.id,
+                    where=reduce_ids(table.id, sub_ids), limit=1))
+            row = cursor.fetchone()
+            if row:
+                activity, other_activity = cls.browse(row)
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_overlap',
+                        activity=activity.rec_name,
+                        other=other_activity.rec_name))
+
+    @classmethod
+    def copy(cls, activities, default=None):
+        default = default.copy() if default is not None else {}
+        for name in WORKFLOW_FIELDS - {'state'}:
+            default.setdefault(name, None)
+        return super().copy(activities, default=default)
+
+    @classmethod
+    def get_appraiser(cls, activities, name):
+        return {a.id: p.id if p else None
+            for a, p in cls.appraisers(activities).items()}
+
+    @classmethod
+    def search_appraiser(cls, name, clause):
+        "Activities of the employees the given employees appraise today."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        _, operator, value = clause[:3]
+        if operator not in {'=', 'in'}:
+            return [('employee.supervisor',) + tuple(clause[1:])]
+        return Employee.appraisee_domain(
+            value if operator == 'in' else [value])
+
+    # Evidence
+
+    def _evidence(self):
+        pool = Pool()
+        Attachment = pool.get('ir.attachment')
+        attachments = Attachment.search([
+                ('resource', '=', str(self)),
+                ], order=[('name', 'ASC'), ('id', 'ASC')])
+        return [{
+                'name': a.name,
+                'sha256': hashlib.sha256(
+                    a.data or (a.link or '').encode()).hexdigest(),
+                } for a in attachments]
+
+    def get_evidence_intact(self, name):
+        if self.evidence_hashes is None:
+            return None
+        return json.loads(self.evidence_hashes) == self._evidence()
+
+    # Workflow
+
+    @classmethod
+    def check_owner(cls, activities):
+        pool = Pool()
+        User = pool.get('res.user')
+        employees = set(User.get_employees())
+        for activity in activities:
+            if activity.employee.id not in employees:
+                raise AccessError(gettext(
+                        'skp_asn.msg_activity_not_owner',
+                        activity=activity.rec_name))
+
+    @classmethod
+    def check_submission_deadline(cls, activities):
+        "DOMAIN §8: late entry tolerance in working days."
+        pool = Pool()
+        Date = pool.get('ir.date')
+        Configuration = pool.get('skp.configuration')
+        config = Configuration(1)
+        days_per_week = int(config.working_days)
+        today = Date.today()
+        for activity in activities:
+            if is_last_working_day_of_week(activity.date, days_per_week):
+                deadline = activity.date + dt.timedelta(
+                    days=config.entry_tolerance_last_day)
+            else:
+                deadline = add_working_days(activity.date,
+                    config.entry_tolerance, days_per_week)
+            if today > deadline:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_late',
+                        activity=activity.rec_name, deadline=deadline))
+
+    @classmethod
+    def appraisers(cls, activities):
+        "The Pejabat Penilai of each activity's employee on its date."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        by_date = defaultdict(set)
+        for activity in activities:
+            by_date[activity.date].add(activity.employee)
+        result = {}
+        for date, employees in by_date.items():
+            for employee_id, (appraiser, _) in Employee.get_appraisers(
+                    list(employees), date).items():
+                result[(employee_id, date)] = appraiser
+        return {a: result[(a.employee.id, a.date)] for a in activities}
+
+    @classmethod
+    def check_appraiser(cls, activities):
+        pool = Pool()
+        User = pool.get('res.user')
+        employees = set(User.get_employees())
+        for activity, appraiser in cls.appraisers(activities).items():
+            if activity.employee.id in employees:
+                raise AccessError(gettext(
+                        'skp_asn.msg_activity_own',
+                        activity=activity.rec_name))
+            if not appraiser or appraiser.id not in employees:
+                raise AccessError(gettext(
+                        'skp_asn.msg_activity_not_appraiser',
+                        activity=activity.rec_name,
+                        appraiser=appraiser.rec_name if appraiser else '-'))
+        return employees
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('submitted')
+    def submit(cls, activities):
+        cls.check_owner(activities)
+        cls.check_submission_deadline(activities)
+        now = dt.datetime.now()
+        for activity in activities:
+            activity.submitted_at = now
+            activity.evidence_hashes = json.dumps(activity._evidence())
+        cls.save(activities)
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('verified')
+    def verify(cls, activities):
+        cls._decide(activities)
+
+    @classmethod
+    @ModelView.button_action('skp_asn.wizard_activity_reject')
+    def reject(cls, activities):
+        cls.check_appraiser(activities)
+
+    @classmethod
+    @Workflow.transition('rejected')
+    def reject_with_reason(cls, activities, reason):
+        if not (reason or '').strip():
+            raise ValidationError(gettext(
+                    'skp_asn.msg_activity_reject_reason'))
+        cls._decide(activities, reject_reason=reason)
+
+    @classmethod
+    def _decide(cls, activities, **values):
+        "Record who decided and how long it took, in few writes."
+        pool = Pool()
+        Configuration = pool.get('skp.configuration')
+        cls.check_appraiser(activities)
+        limit = Configuration(1).verification_days * 24
+        now = dt.datetime.now()
+        groups = defaultdict(list)
+        for activity, appraiser in cls.appraisers(activities).items():
+            seconds = (now - activity.submitted_at).total_seconds()
+            hours = Decimal(str(round(seconds / 3600, 1)))
+            groups[(appraiser.id, hours)].append(activity)
+        args = []
+        for (appraiser, hours), records in groups.items():
+            args.extend((records, {
+                        'verified_at': now,
+                        'verified_by': appraiser,
+                        'verification_hours': hours,
+                        'verified_on_time': hours <= limit,
+                        **values}))
+        if args:
+            cls.write(*args)
+
+    @classmethod
+    def remind_verifiers(cls):
+        "Daily job: tell each appraiser how many activities wait too long."
+        pool = Pool()
+        Configuration = pool.get('skp.configuration')
+        Notification = pool.get('res.notification')
+        User = pool.get('res.user')
+        days = Configuration(1).verification_days
+        before = dt.datetime.now() - dt.timedelta(days=days)
+        waiting = cls.search([
+                ('state', '=', 'submitted'),
+                ('submitted_at', '<', before),
+                ])
+        counts = defaultdict(int)
+        for appraiser in cls.appraisers(waiting).values():
+            if appraiser:
+                counts[appraiser] += 1
+        notifications = []
+        for appraiser, count in counts.items():
+            for user in User.search([('employees', '=', appraiser.id)]):
+                notifications.append(Notification(user=user,
+                        icon='skp-asn',
+                        label=gettext('skp_asn.msg_activity_reminder',
+                            count=count, days=days)))
+        Notification.save(notifications)
+        return notifications
+
+
+class RejectActivity(Wizard):
+    "Reject activities with a reason."
+    __name__ = 'skp.activity.reject'
+    start = StateView('skp.activity.reject.start',
+        'skp_asn.activity_reject_start_view_form', [
+            Button("Cancel", 'end', 'tryton-cancel'),
+            Button("Reject", 'reject', 'tryton-cancel', default=True),
+            ])
+    reject = StateTransition()
+
+    def transition_reject(self):
+        self.model.reject_with_reason(self.records, self.start.reason)
+        return 'end'
+
+
+class RejectActivityStart(ModelView):
+    __name__ = 'skp.activity.reject.start'
+    __string__ = "Reject Activity"
+    reason = fields.Text("Reason", required=True)
+
+
+class CopyPreviousDay(Wizard):
+    "Copy the activities of the last day with activities as today's drafts."
+    __name__ = 'skp.activity.copy_previous'
+    start = StateTransition()
+
+    def transition_start(self):
+        pool = Pool()
+        Activity = pool.get('skp.activity')
+        Date = pool.get('ir.date')
+        employee = Transaction().context.get('employee')
+        today = Date.today()
+        last = Activity.search([
+                ('employee', '=', employee),
+                ('date', '<', today),
+                ], order=[('date', 'DESC')], limit=1)
+        if last:
+            previous = Activity.search([
+                    ('employee', '=', employee),
+                    ('date', '=', last[0].date),
+                    ])
+            Activity.copy(previous, default={'date': today})
+        return 'end'
+
+    def end(self):
+        return 'reload'
+
+
+class ActivityDay(ModelSQL, ModelView):
+    "Minutes per employee and day against the daily minimum (DOMAIN §5)."
+    __name__ = 'skp.activity.day'
+    __string__ = "Activities per Day"
+
+    employee = fields.Many2One('company.employee', "Employee")
+    date = fields.Date("Date")
+    activities = fields.Integer("Activities")
+    minutes = fields.Integer("Minutes Entered")
+    verified_minutes = fields.Integer("Verified Minutes")
+    minimum = fields.Integer("Daily Minimum")
+    under_minimum = fields.Boolean("Under the Minimum")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('date', 'DESC'), ('employee', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Activity = pool.get('skp.activity')
+        Configuration = pool.get('skp.configuration')
+        activity = Activity.__table__()
+        minimum = Configuration(1).daily_minimum
+        verified = Sum(Case((activity.state == 'verified', activity.minutes),
+                else_=0))
+        return activity.select(
+            Min(activity.id).as_('id'),
+            activity.employee.as_('employee'),
+            activity.date.as_('date'),
+            Count(activity.id).as_('activities'),
+            Sum(activity.minutes).as_('minutes'),
+            verified.as_('verified_minutes'),
+            Literal(minimum).as_('minimum'),
+            (verified < minimum).as_('under_minimum'),
+            group_by=[activity.employee, activity.date])
+
+
+class ActivityMonth(ModelSQL, ModelView):
+    """Per employee and month: verified minutes, days under the minimum and
+    the share of activities verified on time (DOMAIN §5, §8)."""
+    __name__ = 'skp.activity.month'
+    __string__ = "Activities per Month"
+
+    employee = fields.Many2One('company.employee', "Employee")
+    year = fields.Integer("Year")
+    month = fields.Integer("Month")
+    activities = fields.Integer("Activities")
+    verified_minutes = fields.Integer("Verified Minutes")
+    days_at_minimum = fields.Integer("Days at the Minimum",
+        help="Days whose verified minutes reach the daily minimum.")
+    days_under_minimum = fields.Function(fields.Integer(
+            "Working Days under the Minimum",
+            help="Working days of the month, up to today, whose verified "
+            "minutes do not reach the daily minimum."),
+        'get_days_under_minimum')
+    verified = fields.Integer("Verified")
+    verified_on_time = fields.Integer("Verified on Time")
+    on_time_share = fields.Function(fields.Float("Verified on Time (%)",
+            digits=(3, 1)), 'get_on_time_share')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('year', 'DESC'), ('month', 'DESC'),
+            ('employee', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Activity = pool.get('skp.activity')
+        Configuration = pool.get('skp.configuration')
+        activity = Activity.__table__()
+        minimum = Configuration(1).daily_minimum
+        is_verified = activity.state == 'verified'
+        day = activity.select(
+            Min(activity.id).as_('id'),
+            activity.employee.as_('employee'),
+            activity.date.as_('date'),
+            Count(activity.id).as_('activities'),
+            Sum(Case((is_verified, activity.minutes), else_=0)
+                ).as_('verified_minutes'),
+            Sum(Case((is_verified, 1), else_=0)).as_('verified'),
+            Sum(Case((is_verified & activity.verified_on_time, 1),
+                    else_=0)).as_('verified_on_time'),
+            group_by=[activity.employee, activity.date])
+        year = Extract('YEAR', day.date)
+        month = Extract('MONTH', day.date)
+        return day.select(
+            Min(day.id).as_('id'),
+            day.employee.as_('employee'),
+            year.as_('year'),
+            month.as_('month'),
+            Sum(day.activities).as_('activities'),
+            Sum(day.verified_minutes).as_('verified_minutes'),
+            Sum(Case((day.verified_minutes >= minimum, 1), else_=0)
+                ).as_('days_at_minimum'),
+            Sum(day.verified).as_('verified'),
+            Sum(day.verified_on_time).as_('verified_on_time'),
+            group_by=[day.employee, year, month])
+
+    def get_days_under_minimum(self, name):
+        pool = Pool()
+        Configuration = pool.get('skp.configuration')
+        Date = pool.get('ir.date')
+        start = dt.date(self.year, self.month, 1)
+        end = min((start + dt.timedelta(days=32)).replace(day=1)
+            - dt.timedelta(days=1), Date.today())
+        days = working_days_in(
+            start, end, int(Configuration(1).working_days))
+        return max(days - self.days_at_minimum, 0)
+
+    def get_on_time_share(self, name):
+        if self.verified:
+            return round(100.0 * self.verified_on_time / self.verified, 1)
