@@ -16,7 +16,7 @@ from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
-from trytond.pyson import Bool, Eval, If
+from trytond.pyson import Bool, Eval
 from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateTransition, StateView, Wizard
@@ -76,9 +76,19 @@ class Activity(Workflow, ModelSQL, ModelView):
             'invisible': Bool(Eval('additional', False)),
             })
     output_quantity = fields.Numeric("Output", digits=(16, 2),
-        states=_states, domain=[If(Bool(Eval('output_quantity')),
-                ('output_quantity', '>=', 0), ())])
+        states=_states)
     output_uom = fields.Char("Output Unit", states=_states)
+    budget_line = fields.Many2One('skp.budget.line', "Budget Line",
+        ondelete='RESTRICT', states=_states,
+        domain=[('ikis', '=', Eval('iki', -1))],
+        help="The budget line the spending of this activity is realised "
+        "against, once verified.")
+    budget_amount = fields.Numeric("Budget Realisation", digits=(16, 2),
+        states={
+            'readonly': _states['readonly'],
+            'required': Bool(Eval('budget_line')),
+            'invisible': ~Eval('budget_line'),
+            })
     state = fields.Selection([
             ('draft', "Draft"),
             ('submitted', "Submitted"),
@@ -278,6 +288,7 @@ class Activity(Workflow, ModelSQL, ModelView):
     def validate_fields(cls, activities, field_names):
         super().validate_fields(activities, field_names)
         cls.check_times(activities, field_names)
+        cls.check_amounts(activities, field_names)
         cls.check_not_future(activities, field_names)
         cls.check_iki(activities, field_names)
         cls.check_overlap(activities, field_names)
@@ -290,6 +301,18 @@ class Activity(Workflow, ModelSQL, ModelView):
             if activity.end_time <= activity.start_time:
                 raise ValidationError(gettext(
                         'skp_asn.msg_activity_end_before_start',
+                        activity=activity.rec_name))
+
+    @classmethod
+    def check_amounts(cls, activities, field_names=None):
+        if field_names and not (
+                {'output_quantity', 'budget_amount'} & field_names):
+            return
+        for activity in activities:
+            if ((activity.output_quantity or 0) < 0
+                    or (activity.budget_amount or 0) < 0):
+                raise ValidationError(gettext(
+                        'skp_asn.msg_activity_negative',
                         activity=activity.rec_name))
 
     @classmethod
@@ -420,8 +443,10 @@ class Activity(Workflow, ModelSQL, ModelView):
         pool = Pool()
         Date = pool.get('ir.date')
         Configuration = pool.get('skp.configuration')
+        Holiday = pool.get('skp.holiday')
         config = Configuration(1)
         days_per_week = int(config.working_days)
+        holidays = Holiday.dates()
         today = Date.today()
         for activity in activities:
             if is_last_working_day_of_week(activity.date, days_per_week):
@@ -429,7 +454,7 @@ class Activity(Workflow, ModelSQL, ModelView):
                     days=config.entry_tolerance_last_day)
             else:
                 deadline = add_working_days(activity.date,
-                    config.entry_tolerance, days_per_week)
+                    config.entry_tolerance, days_per_week, holidays)
             if today > deadline:
                 raise ValidationError(gettext(
                         'skp_asn.msg_activity_late',
@@ -483,7 +508,19 @@ class Activity(Workflow, ModelSQL, ModelView):
     @ModelView.button
     @Workflow.transition('verified')
     def verify(cls, activities):
+        pool = Pool()
+        Realisation = pool.get('skp.budget.realisation')
         cls._decide(activities)
+        # Spending becomes budget realisation once verified; the pagu
+        # check of the realisation refuses the verification if exceeded.
+        Realisation.create([{
+                    'line': a.budget_line.id,
+                    'date': a.date,
+                    'amount': a.budget_amount,
+                    'activity': a.id,
+                    'description': a.name.splitlines()[0][:100],
+                    } for a in activities
+                if a.budget_line and a.budget_amount])
 
     @classmethod
     @ModelView.button_action('skp_asn.wizard_activity_reject')
@@ -707,8 +744,9 @@ class ActivityMonth(ModelSQL, ModelView):
         start = dt.date(self.year, self.month, 1)
         end = min((start + dt.timedelta(days=32)).replace(day=1)
             - dt.timedelta(days=1), Date.today())
-        days = working_days_in(
-            start, end, int(Configuration(1).working_days))
+        days = working_days_in(start, end,
+            int(Configuration(1).working_days),
+            Pool().get('skp.holiday').dates())
         return max(days - self.days_at_minimum, 0)
 
     def get_on_time_share(self, name):

@@ -1,6 +1,8 @@
 # Settings of the performance cycle that a regulation or the city may
 # change (DOMAIN §5, §8): kept as data, not constants.
-from trytond.model import ModelSingleton, ModelSQL, ModelView, fields
+from trytond.cache import Cache
+from trytond.model import (
+    ModelSingleton, ModelSQL, ModelView, Unique, fields)
 
 
 class Configuration(ModelSingleton, ModelSQL, ModelView):
@@ -47,3 +49,37 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
     @classmethod
     def default_verification_days(cls):
         return 3
+
+
+class Holiday(ModelSQL, ModelView):
+    "A public holiday (libur nasional / cuti bersama): not a working day."
+    __name__ = 'skp.holiday'
+    __string__ = "Holiday"
+
+    date = fields.Date("Date", required=True)
+    name = fields.Char("Name", required=True)
+    _dates_cache = Cache('skp.holiday.dates', context=False)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('date_unique', Unique(t, t.date),
+                'skp_asn.msg_holiday_date_unique'),
+            ]
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+
+    @classmethod
+    def dates(cls):
+        "The set of holiday dates, cached across calls."
+        dates = cls._dates_cache.get(None)
+        if dates is None:
+            dates = cls._dates_cache.set(
+                None, frozenset(h.date for h in cls.search([])))
+        return dates
+
+    @classmethod
+    def on_modification(cls, mode, holidays, field_names=None):
+        super().on_modification(mode, holidays, field_names=field_names)
+        cls._dates_cache.clear()

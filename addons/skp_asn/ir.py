@@ -8,7 +8,9 @@ from trytond.pool import Pool, PoolMeta
 SKP_RULE_MODELS = {
     'company.employee', 'skp.acting', 'skp.org.target', 'skp.skp',
     'skp.skp.expectation', 'skp.activity', 'skp.activity.day',
-    'skp.activity.month'}
+    'skp.activity.month', 'skp.budget.line', 'skp.budget.realisation',
+    'skp.service.request', 'skp.service.stats.unit',
+    'skp.service.stats.employee'}
 
 
 class Rule(metaclass=PoolMeta):
@@ -19,6 +21,8 @@ class Rule(metaclass=PoolMeta):
         super().__setup__()
         cls.domain.help += (
             '\n- "employees" as list of ids of the user\'s employees'
+            '\n- "skp_units" and "skp_head_units" as lists of ids of the '
+            'units of the user\'s employees and of the units they head'
             '\n- "skp_acting_units" as list of ids of the units the user '
             'acts for today'
             '\n- "skp_admin_units" as list of ids of the units the user '

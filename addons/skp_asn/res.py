@@ -84,11 +84,13 @@ class User(metaclass=PoolMeta):
     @classmethod
     def get_skp_rule_context(cls):
         """The values the SKP record rules are evaluated with, as tuples
-        of ids: own employees, units under an acting assignment today,
-        administered units and today's appraisers of own employees."""
+        of ids: own employees, their units and the units they head, units
+        under an acting assignment today, administered units and today's
+        appraisers of own employees."""
         pool = Pool()
         Employee = pool.get('company.employee')
         Acting = pool.get('skp.acting')
+        Unit = pool.get('skp.unit')
         employee_ids = cls.get_employees()
         with without_check_access():
             user = cls(Transaction().user)
@@ -98,8 +100,12 @@ class User(metaclass=PoolMeta):
             appraisers = set()
             for pair in Employee.get_appraisers(employees).values():
                 appraisers.update(e.id for e in pair if e)
+            units = {e.unit.id for e in employees if e.unit}
+            head_units = Unit.search([('head', 'in', list(employee_ids))])
             return {
                 'employees': tuple(employee_ids),
+                'skp_units': tuple(sorted(units)),
+                'skp_head_units': tuple(sorted(u.id for u in head_units)),
                 'skp_acting_units': tuple(acting_units),
                 'skp_admin_units': tuple(sorted(
                         u.id for u in user.skp_admin_units)),

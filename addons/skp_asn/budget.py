@@ -1,0 +1,168 @@
+# Realisasi anggaran: budget lines (program / kegiatan / sub-kegiatan and
+# their pagu) per unit and year, and what is spent against them.
+from decimal import Decimal
+
+from sql.aggregate import Sum
+
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.model.exceptions import ValidationError
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.tools import grouped_slice, reduce_ids
+from trytond.transaction import Transaction
+
+ZERO = Decimal(0)
+
+
+def absorption(realised, budget):
+    "Serapan: the share of the pagu realised, in percent."
+    if budget:
+        return (realised * 100 / budget).quantize(Decimal('0.01'))
+
+
+class BudgetLine(ModelSQL, ModelView):
+    __name__ = 'skp.budget.line'
+    __string__ = "Budget Line"
+
+    unit = fields.Many2One('skp.unit', "Unit", required=True,
+        ondelete='RESTRICT')
+    period = fields.Many2One('skp.period', "Period", required=True,
+        ondelete='RESTRICT')
+    program_code = fields.Char("Program Code")
+    program = fields.Char("Program")
+    activity_code = fields.Char("Kegiatan Code")
+    activity = fields.Char("Kegiatan")
+    code = fields.Char("Sub-kegiatan Code", required=True)
+    name = fields.Char("Sub-kegiatan", required=True)
+    budget = fields.Numeric("Pagu", digits=(16, 2), required=True,
+        domain=[('budget', '>=', 0)])
+    ikis = fields.Many2Many('skp.budget.line-skp.iki', 'line', 'iki',
+        "IKI", help="The indicators this budget line finances.")
+    realisations = fields.One2Many('skp.budget.realisation', 'line',
+        "Realisations", readonly=True)
+    realised = fields.Function(fields.Numeric("Realised", digits=(16, 2)),
+        'get_amounts')
+    remaining = fields.Function(fields.Numeric("Remaining", digits=(16, 2)),
+        'get_amounts')
+    absorption = fields.Function(fields.Numeric("Absorption (%)",
+            digits=(5, 2)), 'get_amounts')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t,
+                (t.unit, Index.Equality()), (t.period, Index.Equality())))
+        cls._order = [('period', 'DESC'), ('code', 'ASC'), ('id', 'ASC')]
+
+    def get_rec_name(self, name):
+        return '%s %s' % (self.code, self.name)
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return ['OR',
+            ('code',) + tuple(clause[1:]),
+            ('name',) + tuple(clause[1:]),
+            ]
+
+    @classmethod
+    def realised_amounts(cls, line_ids):
+        "Sum of realisations per line, in one grouped query."
+        pool = Pool()
+        Realisation = pool.get('skp.budget.realisation')
+        realisation = Realisation.__table__()
+        cursor = Transaction().connection.cursor()
+        result = dict.fromkeys(line_ids, ZERO)
+        for sub_ids in grouped_slice(line_ids):
+            cursor.execute(*realisation.select(
+                    realisation.line, Sum(realisation.amount),
+                    where=reduce_ids(realisation.line, sub_ids),
+                    group_by=[realisation.line]))
+            for line, amount in cursor:
+                result[line] = Decimal(str(amount or 0))
+        return result
+
+    @classmethod
+    def get_amounts(cls, lines, names):
+        realised = cls.realised_amounts([l.id for l in lines])
+        result = {n: {} for n in names}
+        for line in lines:
+            amount = realised[line.id]
+            if 'realised' in names:
+                result['realised'][line.id] = amount
+            if 'remaining' in names:
+                result['remaining'][line.id] = line.budget - amount
+            if 'absorption' in names:
+                result['absorption'][line.id] = absorption(
+                    amount, line.budget)
+        return result
+
+
+class BudgetLineIKI(ModelSQL):
+    __name__ = 'skp.budget.line-skp.iki'
+    __string__ = "Budget Line - IKI"
+    line = fields.Many2One('skp.budget.line', "Budget Line", required=True,
+        ondelete='CASCADE')
+    iki = fields.Many2One('skp.iki', "IKI", required=True,
+        ondelete='CASCADE')
+
+
+class Realisation(ModelSQL, ModelView):
+    "An amount spent against a budget line, entered directly or coming "
+    "from a verified activity."
+    __name__ = 'skp.budget.realisation'
+    __string__ = "Budget Realisation"
+
+    line = fields.Many2One('skp.budget.line', "Budget Line", required=True,
+        ondelete='RESTRICT')
+    unit = fields.Function(fields.Many2One('skp.unit', "Unit"),
+        'on_change_with_unit', searcher='search_unit')
+    date = fields.Date("Date", required=True)
+    amount = fields.Numeric("Amount", digits=(16, 2), required=True,
+        domain=[('amount', '>', 0)])
+    document = fields.Char("Document Number",
+        states={'required': ~Eval('activity')},
+        help="SP2D / SPJ number; evidence files go as attachments.")
+    description = fields.Char("Description")
+    activity = fields.Many2One('skp.activity', "Activity", readonly=True,
+        ondelete='RESTRICT')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t, (t.line, Index.Equality())))
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+
+    @classmethod
+    def default_date(cls):
+        return Pool().get('ir.date').today()
+
+    @fields.depends('line', '_parent_line.unit')
+    def on_change_with_unit(self, name=None):
+        return self.line.unit if self.line else None
+
+    @classmethod
+    def search_unit(cls, name, clause):
+        return [('line.unit',) + tuple(clause[1:])]
+
+    @classmethod
+    def validate_fields(cls, realisations, field_names):
+        super().validate_fields(realisations, field_names)
+        cls.check_budget(realisations, field_names)
+
+    @classmethod
+    def check_budget(cls, realisations, field_names=None):
+        "Realisation above the pagu is refused."
+        pool = Pool()
+        Line = pool.get('skp.budget.line')
+        if field_names and not ({'line', 'amount'} & field_names):
+            return
+        lines = list({r.line for r in realisations})
+        realised = Line.realised_amounts([l.id for l in lines])
+        for line in lines:
+            if realised[line.id] > line.budget:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_budget_exceeded', line=line.rec_name,
+                        budget=line.budget, realised=realised[line.id]))
