@@ -477,20 +477,12 @@ class Activity(Workflow, ModelSQL, ModelView):
 
     @classmethod
     def check_appraiser(cls, activities):
+        "Return {activity: appraiser} once the user is checked to be it."
         pool = Pool()
-        User = pool.get('res.user')
-        employees = set(User.get_employees())
-        for activity, appraiser in cls.appraisers(activities).items():
-            if activity.employee.id in employees:
-                raise AccessError(gettext(
-                        'skp_asn.msg_activity_own',
-                        activity=activity.rec_name))
-            if not appraiser or appraiser.id not in employees:
-                raise AccessError(gettext(
-                        'skp_asn.msg_activity_not_appraiser',
-                        activity=activity.rec_name,
-                        appraiser=appraiser.rec_name if appraiser else '-'))
-        return employees
+        Employee = pool.get('company.employee')
+        return Employee.check_appraiser_of(
+            [(a, a.employee, a.date) for a in activities],
+            'skp_asn.msg_activity_own', 'skp_asn.msg_activity_not_appraiser')
 
     @classmethod
     @ModelView.button
@@ -540,11 +532,11 @@ class Activity(Workflow, ModelSQL, ModelView):
         "Record who decided and how long it took, in few writes."
         pool = Pool()
         Configuration = pool.get('skp.configuration')
-        cls.check_appraiser(activities)
+        appraisers = cls.check_appraiser(activities)
         limit = Configuration(1).verification_days * 24
         now = dt.datetime.now()
         groups = defaultdict(list)
-        for activity, appraiser in cls.appraisers(activities).items():
+        for activity, appraiser in appraisers.items():
             seconds = (now - activity.submitted_at).total_seconds()
             hours = Decimal(str(round(seconds / 3600, 1)))
             groups[(appraiser.id, hours)].append(activity)

@@ -1,7 +1,11 @@
 # ASN data on company.employee and the Pejabat Penilai of an employee.
+from collections import defaultdict
+
+from sql.operators import Equal
+
 from trytond.i18n import gettext
-from trytond.model import Index, Unique, fields, tree
-from trytond.model.exceptions import ValidationError
+from trytond.model import Exclude, Index, fields, tree
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 
@@ -58,7 +62,7 @@ FUNCTIONAL_LEVELS = [
     ]
 
 
-class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
+class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
     __name__ = 'company.employee'
 
     nip = fields.Char("NIP", size=18, strip=True,
@@ -91,13 +95,22 @@ class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
             help="Start of service, from the NIP."), 'get_nip_data')
     actings = fields.One2Many('skp.acting', 'employee', "Acting Assignments",
         readonly=True)
+    appraiser = fields.Function(fields.Many2One(
+            'company.employee', "Pejabat Penilai",
+            help="Today's Pejabat Penilai Kinerja (appraiser)."),
+        'get_appraiser')
+    appraiser_superior = fields.Function(fields.Many2One(
+            'company.employee', "Atasan Pejabat Penilai",
+            help="Today's superior of the Pejabat Penilai Kinerja."),
+        'get_appraiser')
 
     @classmethod
     def __setup__(cls):
         super().__setup__()
         t = cls.__table__()
         cls._sql_constraints += [
-            ('nip_unique', Unique(t, t.nip),
+            # Clients send an empty NIP as '': only real NIPs are unique.
+            ('nip_unique', Exclude(t, (t.nip, Equal), where=t.nip != ''),
                 'skp_asn.msg_employee_nip_unique'),
             ]
         cls._sql_indexes.update({
@@ -166,6 +179,16 @@ class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
                         employee=employee.rec_name))
 
     @classmethod
+    def get_appraiser(cls, employees, names):
+        result = {n: {} for n in names}
+        for id_, pair in cls.get_appraisers(employees).items():
+            for name, employee in zip(
+                    ['appraiser', 'appraiser_superior'], pair):
+                if name in result:
+                    result[name][id_] = employee.id if employee else None
+        return result
+
+    @classmethod
     def get_appraisers(cls, employees, date=None):
         """Return {employee id: (Pejabat Penilai, Atasan Pejabat Penilai)}
         on `date` (today by default).
@@ -185,6 +208,35 @@ class Employee(tree(parent='supervisor'), metaclass=PoolMeta):
             if position:
                 superior, _ = cls._appraiser(position, actings)
             result[employee.id] = (appraiser, superior)
+        return result
+
+    @classmethod
+    def check_appraiser_of(cls, items, own_msg, other_msg):
+        """Check that the user is the Pejabat Penilai of the employee of
+        each (record, employee, date) and not that employee (DOMAIN §1.9).
+
+        Appraisers are computed once per date; return {record: appraiser}.
+        """
+        pool = Pool()
+        User = pool.get('res.user')
+        user_employees = set(User.get_employees())
+        by_date = defaultdict(set)
+        for _, employee, date in items:
+            by_date[date].add(employee)
+        appraisers = {}
+        for date, employees in by_date.items():
+            for employee_id, (appraiser, _) in cls.get_appraisers(
+                    list(employees), date).items():
+                appraisers[(employee_id, date)] = appraiser
+        result = {}
+        for record, employee, date in items:
+            appraiser = appraisers[(employee.id, date)]
+            if employee.id in user_employees:
+                raise AccessError(gettext(own_msg, record=record.rec_name))
+            if not appraiser or appraiser.id not in user_employees:
+                raise AccessError(gettext(other_msg, record=record.rec_name,
+                        appraiser=appraiser.rec_name if appraiser else '-'))
+            result[record] = appraiser
         return result
 
     @classmethod

@@ -322,17 +322,10 @@ class SKP(Workflow, ModelSQL, ModelView):
         """Only the Pejabat Penilai of the employee on the decision date
         (including a Plt/Plh) approves or returns (DOMAIN §1.9)."""
         pool = Pool()
-        User = pool.get('res.user')
-        employees = set(User.get_employees())
-        for skp in skps:
-            if skp.employee.id in employees:
-                raise AccessError(gettext(
-                        'skp_asn.msg_skp_own', skp=skp.rec_name))
-            if not skp.appraiser or skp.appraiser.id not in employees:
-                raise AccessError(gettext(
-                        'skp_asn.msg_skp_not_appraiser', skp=skp.rec_name,
-                        appraiser=(skp.appraiser.rec_name
-                            if skp.appraiser else '-')))
+        Employee = pool.get('company.employee')
+        Employee.check_appraiser_of(
+            [(s, s.employee, s.decision_date) for s in skps],
+            'skp_asn.msg_skp_own', 'skp_asn.msg_skp_not_appraiser')
 
     @classmethod
     def check_complete(cls, skps):
