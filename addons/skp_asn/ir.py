@@ -10,7 +10,7 @@ SKP_RULE_MODELS = {
     'skp.skp.expectation', 'skp.activity', 'skp.activity.day',
     'skp.activity.month', 'skp.budget.line', 'skp.budget.realisation',
     'skp.service.request', 'skp.service.stats.unit',
-    'skp.service.stats.employee'}
+    'skp.service.stats.employee', 'skp.evaluation', 'skp.dialog'}
 
 
 class Rule(metaclass=PoolMeta):

@@ -38,6 +38,15 @@ class Period(Workflow, ModelSQL, ModelView):
     skp_deadline = fields.Date("SKP Deadline", states=_states,
         help="An SKP approved after this date is flagged late "
         "(the end of the first month when empty).")
+    scheme = fields.Selection([
+            ('rating', "PermenPANRB 6/2022 (ratings)"),
+            ('numeric', "PermenPANRB 8/2021 (numeric)"),
+            ], "Evaluation Scheme", required=True, states=_states,
+        help="Numeric for evaluations of years before 2022 (DOMAIN §2).")
+    whole_percent = fields.Boolean("Round Capaian to Whole Percent",
+        states=_states,
+        help="Round the capaian before the nilai is computed, as the "
+        "regulation's sample does (DOMAIN §2.2, §8).")
     evaluation_periods = fields.One2Many(
         'skp.period.evaluation', 'period', "Evaluation Periods",
         readonly=True)
@@ -82,6 +91,14 @@ class Period(Workflow, ModelSQL, ModelView):
     @classmethod
     def default_cadence(cls):
         return 'monthly'
+
+    @classmethod
+    def default_scheme(cls):
+        return 'rating'
+
+    @classmethod
+    def default_whole_percent(cls):
+        return False
 
     @property
     def deadline(self):
