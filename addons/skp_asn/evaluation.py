@@ -546,8 +546,23 @@ class Evaluation(Workflow, ModelSQL, ModelView):
         Date = pool.get('ir.date')
         cls.check_appraiser(evaluations)
         cls.write(evaluations, {'delivered_date': Date.today()})
+        cls._start_follow_up(evaluations)
         cls._notify(evaluations, 'employee',
             'skp_asn.msg_evaluation_delivered_notification')
+
+    @classmethod
+    def _start_follow_up(cls, evaluations):
+        """Tindak lanjut (DOMAIN §1.2): recognition for Sangat Baik, a
+        recommended measure from Butuh Perbaikan down, to be completed by
+        the Pejabat Penilai with the development plan."""
+        pool = Pool()
+        FollowUp = pool.get('skp.follow_up')
+        FollowUp.save([FollowUp(evaluation=e, kind=kind,
+                    description=gettext('skp_asn.msg_follow_up_' + kind,
+                        predikat=e.predikat_string))
+                for e in evaluations
+                for kind in [FollowUp.suggested_kind(e.predikat)]
+                if kind != 'development'])
 
     @classmethod
     def _notify(cls, evaluations, whom, message):
