@@ -73,6 +73,7 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
         domain=[If(Eval('asn_status') == 'pppk',
                 ('rank', 'in', [None] + [r for r, _ in PPPK_RANKS]),
                 ('rank', 'in', [None] + [r for r, _ in PNS_RANKS]))])
+    rank_string = rank.translated('rank')
     position = fields.Char("Jabatan", help="The name of the position.")
     position_type = fields.Selection(
         POSITION_TYPES, "Jenis Jabatan", sort=False)
@@ -264,11 +265,13 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
         """Return the appraiser of `employee` and the employee whose
         position the appraiser holds (the absent head for a Plt/Plh)."""
         by_head = {a.unit.head: a for a in actings if a.unit.head}
-        by_unit = {a.unit: a for a in actings}
+        # Only a vacant unit's acting official appraises its people
+        # directly: the head of a unit is not appraised by their own Plt.
+        by_vacant_unit = {a.unit: a for a in actings if not a.unit.head}
         supervisor = employee.supervisor or employee._unit_head()
         acting = by_head.get(supervisor) if supervisor else None
         if not acting and not employee.supervisor and employee.unit:
-            acting = by_unit.get(employee.unit)
+            acting = by_vacant_unit.get(employee.unit)
         if acting and acting.employee != employee:
             return acting.employee, acting.unit.head or acting.employee
         return supervisor, supervisor

@@ -119,6 +119,8 @@ class Evaluation(Workflow, ModelSQL, ModelView):
         "Rating Hasil Kerja", sort=False, states=_appraiser_states)
     rating_behaviour = fields.Selection([(None, "")] + scoring.RATINGS,
         "Rating Perilaku Kerja", sort=False, states=_appraiser_states)
+    rating_result_string = rating_result.translated('rating_result')
+    rating_behaviour_string = rating_behaviour.translated('rating_behaviour')
     predikat = fields.Selection([(None, "")] + scoring.PREDIKATS,
         "Predikat Kinerja Pegawai", readonly=True, sort=False)
     predikat_string = predikat.translated('predikat')
@@ -126,6 +128,7 @@ class Evaluation(Workflow, ModelSQL, ModelView):
             [(None, "")] + scoring.ORG_PREDIKATS,
             "Predikat Kinerja Organisasi"),
         'get_org_predikat')
+    org_predikat_string = org_predikat.translated('org_predikat')
     unit_head = fields.Function(fields.Boolean("Head of the Unit",
             help="The rating of results follows the unit's predikat."),
         'get_org_predikat')
@@ -658,6 +661,7 @@ class EvaluationLine(EvaluationLineMixin, ModelSQL, ModelView):
     # Accountability: required below target before submission (submit).
     obstacle = fields.Text("Obstacle")
     cause = fields.Selection(CAUSES, "Cause", sort=False)
+    cause_string = cause.translated('cause')
     follow_up = fields.Text("Follow-up Plan")
     coaching_note = fields.Text("Coaching Note",
         help="The Pejabat Penilai's note on the missed target.")
@@ -741,7 +745,8 @@ class EvaluationBehaviour(EvaluationLineMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls._order = [('evaluation', 'ASC'), ('id', 'ASC')]
+        cls._order = [('evaluation', 'ASC'), ('behaviour.sequence', 'ASC'),
+            ('id', 'ASC')]
 
 
 class CreateEvaluation(Wizard):

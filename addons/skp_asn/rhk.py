@@ -72,6 +72,7 @@ class RHK(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
     perspective = fields.Selection(PERSPECTIVES, "Perspective",
         help="Balanced scorecard perspective, for the quantitative "
         "approach.")
+    perspective_string = perspective.translated('perspective')
     indicators = fields.One2Many('skp.iki', 'rhk', "Indicators (IKI)")
     interventions = fields.One2Many('skp.rhk', 'parent',
         "Intervening RHK", readonly=True,
@@ -208,6 +209,7 @@ class IKI(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
         ondelete='CASCADE')
     name = fields.Text("Indicator", required=True)
     aspect = fields.Selection(ASPECTS, "Aspect", required=True, sort=False)
+    aspect_string = aspect.translated('aspect')
     target_kind = fields.Selection([
             ('single', "Single Value"),
             ('range', "Range"),

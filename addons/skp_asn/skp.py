@@ -518,7 +518,8 @@ class Expectation(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls._order = [('skp', 'ASC'), ('behaviour', 'ASC'), ('id', 'ASC')]
+        cls._order = [('skp', 'ASC'), ('behaviour.sequence', 'ASC'),
+            ('id', 'ASC')]
 
     @fields.depends('behaviour')
     def on_change_with_guides(self, name=None):

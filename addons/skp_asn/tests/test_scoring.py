@@ -1,4 +1,4 @@
-"The acceptance cases of DOMAIN that are pure arithmetic (AC1-AC14, AC16-AC27)."
+"The pure-arithmetic acceptance cases of DOMAIN (AC1-AC14, AC16-AC27)."
 from decimal import Decimal as D
 
 import pytest
