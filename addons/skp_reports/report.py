@@ -209,3 +209,15 @@ def unit_recap(unit, year=None, month=None):
         'year': year, 'month': month, 'rows': rows,
         'curve': curves[0] if curves else None,
         }
+
+
+class DigestReport(BaseReport):
+    "An appraiser's activities waiting for verification, per employee."
+    __name__ = 'skp.digest.report'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        from .dispatch import pending_by_employee
+        context = super().get_context(records, header, data)
+        context['pending'] = pending_by_employee
+        return context
