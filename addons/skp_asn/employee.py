@@ -1,10 +1,9 @@
 # ASN data on company.employee and the Pejabat Penilai of an employee.
 from collections import defaultdict
 
-from sql.operators import Equal
 
 from trytond.i18n import gettext
-from trytond.model import Exclude, Index, fields, tree
+from trytond.model import Index, Unique, fields, tree
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
@@ -111,7 +110,7 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
         t = cls.__table__()
         cls._sql_constraints += [
             # Clients send an empty NIP as '': only real NIPs are unique.
-            ('nip_unique', Exclude(t, (t.nip, Equal), where=t.nip != ''),
+            ('nip_unique', Unique(t, t.nip),
                 'skp_asn.msg_employee_nip_unique'),
             ]
         cls._sql_indexes.update({
@@ -125,6 +124,14 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
         User = pool.get('res.user')
         super().on_modification(mode, records, field_names=field_names)
         User.clear_skp_cache()
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        values = super().preprocess_values(mode, values)
+        # An empty NIP is no NIP: NULLs do not collide in the unique index.
+        if 'nip' in values and not values['nip']:
+            values['nip'] = None
+        return values
 
     def get_rec_name(self, name):
         name = super().get_rec_name(name)
@@ -155,12 +162,14 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
 
     @classmethod
     def check_nip(cls, employees, field_names=None):
-        if field_names and 'nip' not in field_names:
+        if field_names and not ({'nip', 'asn_status'} & field_names):
             return
         for employee in employees:
             if not employee.nip:
                 continue
-            error = nip_error(employee.nip)
+            error = nip_error(employee.nip,
+                pppk=employee.asn_status == 'pppk'
+                if employee.asn_status else None)
             if error:
                 msg_id, params = error
                 raise ValidationError(gettext('skp_asn.' + msg_id,
