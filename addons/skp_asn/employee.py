@@ -6,7 +6,8 @@ from trytond.i18n import gettext
 from trytond.model import Index, Unique, fields, tree
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool, PoolMeta
-from trytond.pyson import Eval, If
+from trytond.pyson import Eval
+from trytond.transaction import without_check_access
 
 from .nip import nip_error, parse_nip
 
@@ -64,14 +65,14 @@ FUNCTIONAL_LEVELS = [
 class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
     __name__ = 'company.employee'
 
-    nip = fields.Char("NIP", size=18, strip=True,
+    # No size: the NIP rules give their own, clearer message.
+    nip = fields.Char("NIP", strip=True,
         help="Nomor Induk Pegawai: 18 digits, birth date, TMT and gender.")
     asn_status = fields.Selection(ASN_STATUSES, "ASN Status", sort=False)
+    asn_status_string = asn_status.translated('asn_status')
     rank = fields.Selection([(None, "")] + PNS_RANKS + PPPK_RANKS,
         "Pangkat/Golongan", sort=False,
-        domain=[If(Eval('asn_status') == 'pppk',
-                ('rank', 'in', [None] + [r for r, _ in PPPK_RANKS]),
-                ('rank', 'in', [None] + [r for r, _ in PNS_RANKS]))])
+        help="PNS and CPNS: I/a to IV/e; PPPK: I to XVII.")
     rank_string = rank.translated('rank')
     position = fields.Char("Jabatan", help="The name of the position.")
     position_type = fields.Selection(
@@ -80,9 +81,9 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
         sort=False,
         states={
             'invisible': Eval('position_type') != 'fungsional',
-            'required': Eval('position_type') == 'fungsional',
             },
-        help="The level of a functional position (jabatan fungsional).")
+        help="The level of a functional position (jabatan fungsional), "
+        "required for it.")
     unit = fields.Many2One('skp.unit', "Unit Kerja", ondelete='RESTRICT',
         domain=[('company', '=', Eval('company', -1))])
     birth_date = fields.Function(fields.Date("Birth Date"), 'get_nip_data')
@@ -158,6 +159,7 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
     def validate_fields(cls, employees, field_names):
         super().validate_fields(employees, field_names)
         cls.check_nip(employees, field_names)
+        cls.check_rank(employees, field_names)
         cls.check_functional_level(employees, field_names)
 
     @classmethod
@@ -175,6 +177,21 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
                 raise ValidationError(gettext('skp_asn.' + msg_id,
                         nip=employee.nip, employee=employee.rec_name,
                         **params))
+
+    @classmethod
+    def check_rank(cls, employees, field_names=None):
+        "PPPK have golongan I-XVII, PNS and CPNS pangkat I/a-IV/e."
+        if field_names and not ({'rank', 'asn_status'} & field_names):
+            return
+        pppk_ranks = {r for r, _ in PPPK_RANKS}
+        for employee in employees:
+            if employee.rank and (
+                    (employee.asn_status == 'pppk')
+                    != (employee.rank in pppk_ranks)):
+                raise ValidationError(gettext(
+                        'skp_asn.msg_employee_rank_status',
+                        employee=employee.rec_name, rank=employee.rank,
+                        status=employee.asn_status_string or '-'))
 
     @classmethod
     def check_functional_level(cls, employees, field_names=None):
@@ -252,22 +269,32 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
     @classmethod
     def appraisee_domain(cls, appraisers, path='employee'):
         """Domain on `path` matching the employees whom `appraisers` (ids)
-        appraise today, acting assignments included (DOMAIN §1.9)."""
+        appraise today (DOMAIN §1.9).
+
+        The candidates are found in SQL (direct reports, people of the units
+        they head or act for); get_appraisers decides, so the search agrees
+        with the check of who may decide."""
         pool = Pool()
         Acting = pool.get('skp.acting')
-        actings = Acting.active_on()
-        mine = [a for a in actings if a.employee.id in appraisers]
-        replaced = [a.unit.head.id for a in actings
-            if a.unit.head and a.employee.id not in appraisers]
-        heads = [a.unit.head.id for a in mine if a.unit.head]
-        units = [a.unit.id for a in mine]
-        return ['OR',
-            [(path + '.supervisor', 'in', appraisers),
-                (path + '.supervisor', 'not in', replaced)],
-            (path + '.supervisor', 'in', heads),
-            [(path + '.supervisor', '=', None),
-                (path + '.unit', 'in', units)],
-            ]
+        Unit = pool.get('skp.unit')
+        appraisers = list(appraisers)
+        heads = [e.id for e in cls.browse(appraisers)]
+        units = [u.id for u in Unit.search([('head', 'in', heads)])]
+        for acting in Acting.active_on():
+            if acting.employee.id in appraisers:
+                units.append(acting.unit.id)
+                if acting.unit.head:
+                    heads.append(acting.unit.head.id)
+        with without_check_access():
+            candidates = cls.search(['OR',
+                    ('supervisor', 'in', heads),
+                    [('supervisor', '=', None),
+                        ('unit', 'child_of', units, 'parent')],
+                    ])
+        appraised = [i for i, (appraiser, _)
+            in cls.get_appraisers(candidates).items()
+            if appraiser and appraiser.id in appraisers]
+        return [(path, 'in', appraised)]
 
     @classmethod
     def _appraiser(cls, employee, actings):

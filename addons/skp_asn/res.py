@@ -6,6 +6,11 @@ from trytond.model import ModelSQL, fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
 
+# The rule context is computed while a write is checked, between Tryton's
+# cleaning of the written records' cache and the UPDATE: records read for it
+# are cached apart, or validation would see their values before the write.
+Transaction.cache_keys.add('_skp_rule_context')
+
 
 class User(metaclass=PoolMeta):
     __name__ = 'res.user'
@@ -91,8 +96,9 @@ class User(metaclass=PoolMeta):
         Employee = pool.get('company.employee')
         Acting = pool.get('skp.acting')
         Unit = pool.get('skp.unit')
-        employee_ids = cls.get_employees()
-        with without_check_access():
+        with without_check_access(), \
+                Transaction().set_context(_skp_rule_context=True):
+            employee_ids = cls.get_employees()
             user = cls(Transaction().user)
             employees = Employee.browse(employee_ids)
             acting_units = sorted({a.unit.id for a in Acting.active_on()

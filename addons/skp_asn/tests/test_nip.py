@@ -124,12 +124,24 @@ def test_add_years(date, years, expected):
     assert add_years(date, years) == expected
 
 
-def test_ni_pppk_has_year_and_21():
-    "A NI PPPK holds the appointment year then 21 instead of the month"
-    from trytond.modules.skp_asn.nip import nip_error, parse_nip
-    assert nip_error('199103152022211001') is None
-    assert nip_error('199103152022211001', pppk=True) is None
-    assert nip_error('199103152022211001', pppk=False)[0] == 'msg_nip_tmt'
-    assert parse_nip('199103152022211001')[1] is None
-    # the age rule still holds on the year: born 2010, appointed 2022
-    assert nip_error('201001012022211001')[0] == 'msg_nip_tmt_age'
+# NI PPPK: the appointment year followed by '21' instead of the TMT month.
+@pytest.mark.parametrize('pppk', [True, None])
+def test_pppk(pppk):
+    value = nip(tmt='202121')
+    assert nip_error(value, pppk=pppk) is None
+    assert parse_nip(value) == (dt.date(1990, 1, 1), None, 'male')
+
+
+def test_pppk_mark_refused_for_pns():
+    assert nip_error(nip(tmt='202121'), pppk=False) == (
+        'msg_nip_tmt', {'value': '202121'})
+
+
+@pytest.mark.parametrize('birth,year,expected', [
+        # Only the year is known: its last day must reach the 18th birthday.
+        ('20031231', '2021', None),
+        ('20040101', '2021',
+            ('msg_nip_tmt_age', {'value': '202121', 'age': 18})),
+        ])
+def test_pppk_age(birth, year, expected):
+    assert nip_error(nip(birth=birth, tmt=year + '21'), pppk=True) == expected
