@@ -2,7 +2,8 @@
 
 `build()` turns the organisation of `skp_tools.makassar` into units and
 employees (deterministic: seeded generator, fixed reference date);
-`load()` stores them through the Tryton ORM with one user per employee.
+`load()` stores them through the Tryton ORM with one user per employee,
+then the performance cycle of the current year (`skp_tools.demo_cycle`).
 
     python -m skp_tools.demo -c CONFIG -d DATABASE   # load, print logins
     python -m skp_tools.demo --list                  # print logins only
@@ -21,8 +22,9 @@ from trytond import config
 from trytond.modules.skp_asn.employee import PNS_RANKS as _PNS_RANKS
 from trytond.pool import Pool
 from trytond.tools import grouped_slice
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, TransactionError
 
+from .demo_cycle import CycleLoader
 from .makassar import (
     DOCTOR_PREFIXES, FAMILY_NAMES, FEMALE_DAENG, FEMALE_NAMES, MALE_DAENG,
     MALE_NAMES, ORGANISATION, ROOT_CODE, TITLES)
@@ -313,15 +315,23 @@ def load(database_name, config_file=None):
     """Load the demo data into `database_name` (skp_asn and skp_reports
     activated) in one transaction; return a summary dict.
 
-    Idempotent: when the root unit exists the data are left alone and only
-    the settings that differ are written."""
+    Idempotent: when the root unit exists the organisation is left alone,
+    when the year's period exists the cycle is, and only the settings that
+    differ are written."""
     if config_file:
         config.update_etc(config_file)
     if database_name not in Pool.database_list():
         with Transaction().start(database_name, 0, readonly=True):
             Pool(database_name).init()
-    with Transaction().start(database_name, 0):
-        return _Loader().load()
+    extras = {}
+    while True:
+        # Creating a singleton locks its table: start again with the lock.
+        with Transaction().start(database_name, 0, **extras) as transaction:
+            try:
+                return _Loader().load()
+            except TransactionError as error:
+                transaction.rollback()
+                error.fix(extras)
 
 
 class _Loader:
@@ -333,12 +343,14 @@ class _Loader:
     def load(self):
         Unit = self.pool.get('skp.unit')
         summary = {'created': False}
+        CycleLoader.configuration()
         self.language()
-        if not Unit.search([('code', '=', ROOT_CODE)], limit=1):
-            company = self.company()
-            with Transaction().set_context(company=company.id):
+        company = self.company()
+        with Transaction().set_context(company=company.id):
+            if not Unit.search([('code', '=', ROOT_CODE)], limit=1):
                 summary.update(self.organisation(company))
-            summary['created'] = True
+                summary['created'] = True
+            summary['cycle'] = CycleLoader(company).load()
         self.configure()
         return summary
 
@@ -534,11 +546,20 @@ def main(argv=None):
             parser.error("-d DATABASE is required to load")
         start = time.monotonic()
         summary = load(options.database_name, options.config_file)
+        loaded = []
         if summary['created']:
-            print("Demo data loaded in %.1f s: %s units, %s employees and "
-                "users, %s acting assignment(s)." % (
-                    time.monotonic() - start, summary['units'],
-                    summary['employees'], summary['actings']))
+            loaded.append("%s units, %s employees and users, %s acting "
+                "assignment(s)" % (summary['units'], summary['employees'],
+                    summary['actings']))
+        cycle = summary['cycle']
+        if cycle:
+            loaded.append("cycle %s: %s SKP, %s activities, %s service "
+                "requests, %s evaluations (%s delivered)" % (cycle['year'],
+                    cycle['skp'], cycle['activities'], cycle['requests'],
+                    cycle.get('evaluations', 0), cycle.get('delivered', 0)))
+        if loaded:
+            print("Demo data loaded in %.1f s: %s." % (
+                    time.monotonic() - start, '; '.join(loaded)))
         else:
             print("Demo data already loaded (%.1f s): nothing changed." % (
                     time.monotonic() - start))

@@ -7,11 +7,6 @@ import json
 from collections import defaultdict
 from decimal import Decimal
 
-from sql import Literal
-from sql.aggregate import Count, Min, Sum
-from sql.conditionals import Case
-from sql.functions import Extract
-
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError, ValidationError
@@ -19,10 +14,9 @@ from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
 from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
-from trytond.wizard import Button, StateTransition, StateView, Wizard
 
-from .workdays import (
-    add_working_days, is_last_working_day_of_week, working_days_in)
+from .ir import RuleExportMixin
+from .workdays import add_working_days, is_last_working_day_of_week
 
 # Fields only the workflow writes.
 WORKFLOW_FIELDS = {
@@ -31,7 +25,7 @@ WORKFLOW_FIELDS = {
 EDITABLE_STATES = {'draft', 'rejected'}
 
 
-class Activity(Workflow, ModelSQL, ModelView):
+class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'skp.activity'
     __string__ = "Daily Activity"
 
@@ -215,15 +209,6 @@ class Activity(Workflow, ModelSQL, ModelView):
             (self.name or '').splitlines()[0][:60])
 
     @classmethod
-    def preprocess_values(cls, mode, values):
-        values = super().preprocess_values(mode, values)
-        transaction = Transaction()
-        if mode == 'create' and transaction.user and transaction.check_access:
-            for name in WORKFLOW_FIELDS:
-                values.pop(name, None)
-        return values
-
-    @classmethod
     def check_modification(cls, mode, activities, values=None,
             external=False):
         super().check_modification(
@@ -260,8 +245,15 @@ class Activity(Workflow, ModelSQL, ModelView):
 
     @classmethod
     def create(cls, vlist):
+        transaction = Transaction()
+        # Through RPC the workflow fields are ignored, not refused: clients
+        # send their defaults (preprocess_values runs without access check).
+        external = transaction.user and transaction.check_access
         vlist = [v.copy() for v in vlist]
         for values in vlist:
+            if external:
+                for name in WORKFLOW_FIELDS:
+                    values.pop(name, None)
             values['minutes'] = cls.compute_minutes(
                 values.get('start_time'), values.get('end_time'))
         return super().create(vlist)
@@ -271,7 +263,8 @@ class Activity(Workflow, ModelSQL, ModelView):
         actions = iter(args)
         args = []
         for activities, values in zip(actions, actions):
-            if {'start_time', 'end_time'} & values.keys():
+            # The minutes always follow the times, whatever is written.
+            if {'start_time', 'end_time', 'minutes'} & values.keys():
                 for activity in activities:
                     args.extend(([activity], {**values,
                                 'minutes': cls.compute_minutes(
@@ -489,11 +482,16 @@ class Activity(Workflow, ModelSQL, ModelView):
     @Workflow.transition('submitted')
     def submit(cls, activities):
         cls.check_owner(activities)
+        cls.check_period_open(activities)
         cls.check_submission_deadline(activities)
         now = dt.datetime.now()
         for activity in activities:
             activity.submitted_at = now
             activity.evidence_hashes = json.dumps(activity._evidence())
+            # A resubmission awaits a new decision
+            activity.verified_at = activity.verified_by = None
+            activity.verification_hours = activity.verified_on_time = None
+            activity.reject_reason = None
         cls.save(activities)
 
     @classmethod
@@ -533,6 +531,7 @@ class Activity(Workflow, ModelSQL, ModelView):
         pool = Pool()
         Configuration = pool.get('skp.configuration')
         appraisers = cls.check_appraiser(activities)
+        cls.check_period_open(activities)
         limit = Configuration(1).verification_days * 24
         now = dt.datetime.now()
         groups = defaultdict(list)
@@ -577,170 +576,3 @@ class Activity(Workflow, ModelSQL, ModelView):
                             count=count, days=days)))
         Notification.save(notifications)
         return notifications
-
-
-class RejectActivity(Wizard):
-    "Reject activities with a reason."
-    __name__ = 'skp.activity.reject'
-    start = StateView('skp.activity.reject.start',
-        'skp_asn.activity_reject_start_view_form', [
-            Button("Cancel", 'end', 'tryton-cancel'),
-            Button("Reject", 'reject', 'tryton-cancel', default=True),
-            ])
-    reject = StateTransition()
-
-    def transition_reject(self):
-        self.model.reject_with_reason(self.records, self.start.reason)
-        return 'end'
-
-
-class RejectActivityStart(ModelView):
-    __name__ = 'skp.activity.reject.start'
-    __string__ = "Reject Activity"
-    reason = fields.Text("Reason", required=True)
-
-
-class CopyPreviousDay(Wizard):
-    "Copy the activities of the last day with activities as today's drafts."
-    __name__ = 'skp.activity.copy_previous'
-    start = StateTransition()
-
-    def transition_start(self):
-        pool = Pool()
-        Activity = pool.get('skp.activity')
-        Date = pool.get('ir.date')
-        employee = Transaction().context.get('employee')
-        today = Date.today()
-        last = Activity.search([
-                ('employee', '=', employee),
-                ('date', '<', today),
-                ], order=[('date', 'DESC')], limit=1)
-        if last:
-            previous = Activity.search([
-                    ('employee', '=', employee),
-                    ('date', '=', last[0].date),
-                    ])
-            Activity.copy(previous, default={'date': today})
-        return 'end'
-
-    def end(self):
-        return 'reload'
-
-
-class ActivityDay(ModelSQL, ModelView):
-    "Minutes per employee and day against the daily minimum (DOMAIN §5)."
-    __name__ = 'skp.activity.day'
-    __string__ = "Activities per Day"
-
-    employee = fields.Many2One('company.employee', "Employee")
-    date = fields.Date("Date")
-    activities = fields.Integer("Activities")
-    minutes = fields.Integer("Minutes Entered")
-    verified_minutes = fields.Integer("Verified Minutes")
-    minimum = fields.Integer("Daily Minimum")
-    under_minimum = fields.Boolean("Under the Minimum")
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls._order = [('date', 'DESC'), ('employee', 'ASC'), ('id', 'ASC')]
-
-    @classmethod
-    def table_query(cls):
-        pool = Pool()
-        Activity = pool.get('skp.activity')
-        Configuration = pool.get('skp.configuration')
-        activity = Activity.__table__()
-        minimum = Configuration(1).daily_minimum
-        verified = Sum(Case((activity.state == 'verified', activity.minutes),
-                else_=0))
-        return activity.select(
-            Min(activity.id).as_('id'),
-            activity.employee.as_('employee'),
-            activity.date.as_('date'),
-            Count(activity.id).as_('activities'),
-            Sum(activity.minutes).as_('minutes'),
-            verified.as_('verified_minutes'),
-            Literal(minimum).as_('minimum'),
-            (verified < minimum).as_('under_minimum'),
-            group_by=[activity.employee, activity.date])
-
-
-class ActivityMonth(ModelSQL, ModelView):
-    """Per employee and month: verified minutes, days under the minimum and
-    the share of activities verified on time (DOMAIN §5, §8)."""
-    __name__ = 'skp.activity.month'
-    __string__ = "Activities per Month"
-
-    employee = fields.Many2One('company.employee', "Employee")
-    year = fields.Integer("Year")
-    month = fields.Integer("Month")
-    activities = fields.Integer("Activities")
-    verified_minutes = fields.Integer("Verified Minutes")
-    days_at_minimum = fields.Integer("Days at the Minimum",
-        help="Days whose verified minutes reach the daily minimum.")
-    days_under_minimum = fields.Function(fields.Integer(
-            "Working Days under the Minimum",
-            help="Working days of the month, up to today, whose verified "
-            "minutes do not reach the daily minimum."),
-        'get_days_under_minimum')
-    verified = fields.Integer("Verified")
-    verified_on_time = fields.Integer("Verified on Time")
-    on_time_share = fields.Function(fields.Float("Verified on Time (%)",
-            digits=(3, 1)), 'get_on_time_share')
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls._order = [('year', 'DESC'), ('month', 'DESC'),
-            ('employee', 'ASC'), ('id', 'ASC')]
-
-    @classmethod
-    def table_query(cls):
-        pool = Pool()
-        Activity = pool.get('skp.activity')
-        Configuration = pool.get('skp.configuration')
-        activity = Activity.__table__()
-        minimum = Configuration(1).daily_minimum
-        is_verified = activity.state == 'verified'
-        day = activity.select(
-            Min(activity.id).as_('id'),
-            activity.employee.as_('employee'),
-            activity.date.as_('date'),
-            Count(activity.id).as_('activities'),
-            Sum(Case((is_verified, activity.minutes), else_=0)
-                ).as_('verified_minutes'),
-            Sum(Case((is_verified, 1), else_=0)).as_('verified'),
-            Sum(Case((is_verified & activity.verified_on_time, 1),
-                    else_=0)).as_('verified_on_time'),
-            group_by=[activity.employee, activity.date])
-        year = Extract('YEAR', day.date)
-        month = Extract('MONTH', day.date)
-        return day.select(
-            Min(day.id).as_('id'),
-            day.employee.as_('employee'),
-            year.as_('year'),
-            month.as_('month'),
-            Sum(day.activities).as_('activities'),
-            Sum(day.verified_minutes).as_('verified_minutes'),
-            Sum(Case((day.verified_minutes >= minimum, 1), else_=0)
-                ).as_('days_at_minimum'),
-            Sum(day.verified).as_('verified'),
-            Sum(day.verified_on_time).as_('verified_on_time'),
-            group_by=[day.employee, year, month])
-
-    def get_days_under_minimum(self, name):
-        pool = Pool()
-        Configuration = pool.get('skp.configuration')
-        Date = pool.get('ir.date')
-        start = dt.date(self.year, self.month, 1)
-        end = min((start + dt.timedelta(days=32)).replace(day=1)
-            - dt.timedelta(days=1), Date.today())
-        days = working_days_in(start, end,
-            int(Configuration(1).working_days),
-            Pool().get('skp.holiday').dates())
-        return max(days - self.days_at_minimum, 0)
-
-    def get_on_time_share(self, name):
-        if self.verified:
-            return round(100.0 * self.verified_on_time / self.verified, 1)

@@ -84,6 +84,26 @@ class BudgetLine(ModelSQL, ModelView):
         return result
 
     @classmethod
+    def validate_fields(cls, lines, field_names):
+        super().validate_fields(lines, field_names)
+        if not field_names or 'budget' in field_names:
+            cls.check_realised(lines)
+
+    @classmethod
+    def check_realised(cls, lines):
+        "The realisation of a line never exceeds its pagu."
+        pool = Pool()
+        Lang = pool.get('ir.lang')
+        lang = Lang.get()
+        realised = cls.realised_amounts([l.id for l in lines])
+        for line in lines:
+            if realised[line.id] > line.budget:
+                raise ValidationError(gettext(
+                        'skp_asn.msg_budget_exceeded', line=line.rec_name,
+                        budget=lang.format_number(line.budget, 2),
+                        realised=lang.format_number(realised[line.id], 2)))
+
+    @classmethod
     def get_amounts(cls, lines, names):
         realised = cls.realised_amounts([l.id for l in lines])
         result = {n: {} for n in names}
@@ -159,10 +179,4 @@ class Realisation(ModelSQL, ModelView):
         Line = pool.get('skp.budget.line')
         if field_names and not ({'line', 'amount'} & field_names):
             return
-        lines = list({r.line for r in realisations})
-        realised = Line.realised_amounts([l.id for l in lines])
-        for line in lines:
-            if realised[line.id] > line.budget:
-                raise ValidationError(gettext(
-                        'skp_asn.msg_budget_exceeded', line=line.rec_name,
-                        budget=line.budget, realised=realised[line.id]))
+        Line.check_realised(list({r.line for r in realisations}))

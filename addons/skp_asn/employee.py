@@ -9,6 +9,7 @@ from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.transaction import without_check_access
 
+from .ir import RuleExportMixin
 from .nip import nip_error, parse_nip
 
 ASN_STATUSES = [
@@ -62,7 +63,9 @@ FUNCTIONAL_LEVELS = [
     ]
 
 
-class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
+class Employee(
+        RuleExportMixin, tree(parent='supervisor', name='rec_name'),
+        metaclass=PoolMeta):
     __name__ = 'company.employee'
 
     # No size: the NIP rules give their own, clearer message.
@@ -277,7 +280,8 @@ class Employee(tree(parent='supervisor', name='rec_name'), metaclass=PoolMeta):
         pool = Pool()
         Acting = pool.get('skp.acting')
         Unit = pool.get('skp.unit')
-        appraisers = list(appraisers)
+        # "appraiser = None" matches nothing
+        appraisers = [a for a in appraisers if a is not None]
         heads = [e.id for e in cls.browse(appraisers)]
         units = [u.id for u in Unit.search([('head', 'in', heads)])]
         for acting in Acting.active_on():

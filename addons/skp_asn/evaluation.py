@@ -13,11 +13,12 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateAction, StateView, Wizard
 
 from . import scoring
+from .evaluation_mask import RatingMaskMixin
 
 # Fields only the workflow writes.
-WORKFLOW_FIELDS = {
-    'state', 'predikat', 'assessed_by', 'delivered_date', 'lines',
-    'results', 'behaviours'}
+WORKFLOW_FIELDS = {'state', 'predikat', 'assessed_by', 'delivered_date'}
+# Their records check who writes them (evaluation_line.py).
+LINE_FIELDS = {'lines', 'results', 'behaviours'}
 # What the employee fills in (self-assessment) while a draft.
 EMPLOYEE_FIELDS = {
     'realisation', 'realisation_reason', 'obstacle', 'cause', 'follow_up'}
@@ -25,21 +26,10 @@ EMPLOYEE_FIELDS = {
 APPRAISER_FIELDS = {
     'rating_result', 'rating_behaviour', 'note', 'nilai_perilaku',
     'innovation', 'with_360', 'feedback', 'coaching_note'}
-# Hidden from the evaluated employee until the result is delivered.
-MASKED_FIELDS = {'rating_result', 'rating_behaviour', 'predikat', 'note'}
 # DOMAIN §1.5, SE 3/2023: the head's Rating Hasil Kerja is the unit's result.
 ORG_TO_RATING = {
     'istimewa': 'above', 'baik': 'as_expected',
     'butuh_perbaikan': 'below', 'kurang': 'below', 'sangat_kurang': 'below'}
-CAUSES = [
-    (None, ""),
-    ('resources', "Resources (people, budget, tools)"),
-    ('process', "Process or Regulation"),
-    ('external', "External Factors"),
-    ('competence', "Competence"),
-    ('planning', "Planning (target not realistic)"),
-    ('other', "Other"),
-    ]
 
 
 class PredikatMatrix(ModelSQL, ModelView):
@@ -74,10 +64,11 @@ class PredikatMatrix(ModelSQL, ModelView):
         return scoring.DEFAULT_MATRIX[(rating_result, rating_behaviour)]
 
 
-class Evaluation(Workflow, ModelSQL, ModelView):
+class Evaluation(RatingMaskMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'skp.evaluation'
     __string__ = "Performance Evaluation"
     _log = True
+    _evaluation_path = ''
 
     _states = {'readonly': Eval('state') != 'draft'}
     _appraiser_states = {'readonly': Eval('state') != 'submitted'}
@@ -107,11 +98,13 @@ class Evaluation(Workflow, ModelSQL, ModelView):
                 ('numeric', "PermenPANRB 8/2021 (numeric)"),
                 ], "Scheme"), 'get_scheme')
     lines = fields.One2Many('skp.evaluation.line', 'evaluation',
-        "Indicators", readonly=True)
+        "Indicators", states={
+            'readonly': ~Eval('state').in_(['draft', 'submitted']),
+            })
     results = fields.One2Many('skp.evaluation.result', 'evaluation',
-        "Feedback per RHK", readonly=True)
+        "Feedback per RHK", states=_appraiser_states)
     behaviours = fields.One2Many('skp.evaluation.behaviour', 'evaluation',
-        "Behaviour", readonly=True)
+        "Behaviour", states=_appraiser_states)
     rating_result_suggestion = fields.Function(fields.Selection(
             [(None, "")] + scoring.RATINGS, "Suggested Rating Hasil Kerja"),
         'get_rating_result_suggestion')
@@ -138,6 +131,10 @@ class Evaluation(Workflow, ModelSQL, ModelView):
             states={'invisible': Eval('scheme') != 'numeric'}),
         'get_nilai')
     nilai_perilaku = fields.Numeric("Nilai Perilaku", digits=(16, 2),
+        domain=['OR',
+            ('nilai_perilaku', '=', None),
+            [('nilai_perilaku', '>=', 0), ('nilai_perilaku', '<=', 120)],
+            ],
         states={
             'readonly': _appraiser_states['readonly'],
             'invisible': Eval('scheme') != 'numeric',
@@ -382,40 +379,6 @@ class Evaluation(Workflow, ModelSQL, ModelView):
         return self.employee.id in User.get_employees()
 
     @classmethod
-    def read(cls, ids, fields_names):
-        "The employee sees the ratings only once they are delivered."
-        result = super().read(ids, fields_names)
-        masked = MASKED_FIELDS & set(fields_names)
-        transaction = Transaction()
-        if masked and transaction.user and transaction.check_access:
-            hidden = {e.id for e in cls.browse(ids)
-                if e.state != 'delivered' and e._is_own()}
-            for row in result:
-                if row['id'] in hidden:
-                    row.update(dict.fromkeys(masked))
-        return result
-
-    @classmethod
-    def search(cls, domain, *args, **kwargs):
-        transaction = Transaction()
-        if transaction.user and transaction.check_access and (
-                MASKED_FIELDS & set(_domain_fields(domain))):
-            cls._check_may_search_ratings()
-        return super().search(domain, *args, **kwargs)
-
-    @classmethod
-    def _check_may_search_ratings(cls):
-        "Only appraisers and HR filter on ratings, never on their own."
-        pool = Pool()
-        User = pool.get('res.user')
-        ModelData = pool.get('ir.model.data')
-        allowed = {ModelData.get_id('skp_asn', g) for g in [
-                'group_skp_appraiser', 'group_skp_admin_opd',
-                'group_skp_admin', 'group_skp_leader']}
-        if not allowed & set(User.get_groups()):
-            raise AccessError(gettext('skp_asn.msg_evaluation_rating_search'))
-
-    @classmethod
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
         transaction = Transaction()
@@ -448,6 +411,9 @@ class Evaluation(Workflow, ModelSQL, ModelView):
         nothing changes afterwards."""
         pool = Pool()
         Employee = pool.get('company.employee')
+        values = values - LINE_FIELDS
+        if not values:
+            return
         if values <= EMPLOYEE_FIELDS and self.state == 'draft':
             if self._is_own() or _is_hr():
                 return
@@ -595,158 +561,6 @@ def _is_hr():
     hr = {ModelData.get_id('skp_asn', 'group_skp_admin_opd'),
         ModelData.get_id('skp_asn', 'group_skp_admin')}
     return bool(hr & set(User.get_groups()))
-
-
-def _domain_fields(domain):
-    "The field names a domain filters on (first part of dotted names)."
-    for clause in domain or []:
-        if isinstance(clause, (list, tuple)) and clause and isinstance(
-                clause[0], str) and clause[0] not in {'AND', 'OR'}:
-            yield clause[0].split('.')[0]
-        elif isinstance(clause, (list, tuple)):
-            yield from _domain_fields(clause)
-
-
-class EvaluationLineMixin:
-    "Lines follow the evaluation: the writer checks apply to them too."
-    __slots__ = ()
-
-    @classmethod
-    def check_modification(cls, mode, lines, values=None, external=False):
-        super().check_modification(
-            mode, lines, values=values, external=external)
-        if external and mode in {'create', 'delete'}:
-            raise AccessError(gettext('skp_asn.msg_evaluation_lines_fixed'))
-        if external and mode == 'write':
-            for line in lines:
-                line.evaluation.check_writer(set(values))
-
-
-class EvaluationLine(EvaluationLineMixin, ModelSQL, ModelView):
-    "Target, realisation and capaian of one IKI, with the explanation of a "
-    "missed target (accountability)."
-    __name__ = 'skp.evaluation.line'
-    __string__ = "Evaluation Line"
-    __access__ = {'evaluation'}
-
-    evaluation = fields.Many2One('skp.evaluation', "Evaluation",
-        required=True, ondelete='CASCADE')
-    iki = fields.Many2One('skp.iki', "IKI", required=True, readonly=True,
-        ondelete='RESTRICT')
-    rhk_kind = fields.Function(fields.Selection([
-                ('utama', "Main (utama)"),
-                ('tambahan', "Additional (tambahan)"),
-                ], "RHK Kind"), 'get_rhk_kind')
-    target_text = fields.Char("Target", readonly=True)
-    target_min = fields.Numeric("Minimum Target", digits=(16, 2),
-        readonly=True)
-    target = fields.Numeric("Target Value", digits=(16, 2), readonly=True)
-    direction = fields.Selection([
-            ('higher', "Higher is better"),
-            ('lower', "Lower is better"),
-            ], "Direction", readonly=True)
-    target_is_maximum = fields.Boolean("Target Is the Maximum Possible",
-        readonly=True)
-    computed_realisation = fields.Numeric("Realisation from Source",
-        digits=(16, 2), readonly=True)
-    realisation = fields.Numeric("Realisation", digits=(16, 2))
-    realisation_reason = fields.Text("Reason for Changing the Realisation",
-        help="Required when the realisation differs from its source.")
-    capaian = fields.Function(fields.Numeric("Capaian (%)", digits=(16, 2)),
-        'get_capaian')
-    nilai = fields.Function(fields.Numeric("Nilai Capaian", digits=(16, 2)),
-        'get_capaian')
-    below_target = fields.Function(fields.Boolean("Below Target"),
-        'get_capaian')
-    # Accountability: required below target before submission (submit).
-    obstacle = fields.Text("Obstacle")
-    cause = fields.Selection(CAUSES, "Cause", sort=False)
-    cause_string = cause.translated('cause')
-    follow_up = fields.Text("Follow-up Plan")
-    coaching_note = fields.Text("Coaching Note",
-        help="The Pejabat Penilai's note on the missed target.")
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls._order = [('evaluation', 'ASC'), ('id', 'ASC')]
-
-    def get_rhk_kind(self, name):
-        return self.iki.rhk.kind
-
-    @classmethod
-    def get_capaian(cls, lines, names):
-        "DOMAIN §2.2 formulas; the rounding policy is the period's."
-        result = {n: {} for n in names}
-        for line in lines:
-            value = scoring.capaian(line.realisation, line.target,
-                line.target_min, line.direction)
-            nilai = None
-            if value is not None:
-                nilai = scoring.nilai_capaian(value, line.target_is_maximum,
-                    line.evaluation.skp.period.whole_percent)
-            for name, v in [('capaian', value), ('nilai', nilai),
-                    ('below_target', value is not None and value < 100)]:
-                if name in names:
-                    if name != 'below_target' and v is not None:
-                        v = v.quantize(_CENT)
-                    result[name][line.id] = v
-        return result
-
-    @classmethod
-    def validate_fields(cls, lines, field_names):
-        super().validate_fields(lines, field_names)
-        if field_names and not (
-                {'realisation', 'realisation_reason'} & field_names):
-            return
-        for line in lines:
-            if (line.realisation != line.computed_realisation
-                    and not (line.realisation_reason or '').strip()):
-                raise ValidationError(gettext(
-                        'skp_asn.msg_evaluation_realisation_reason',
-                        iki=line.iki.rec_name))
-            if line.realisation is not None and line.realisation < 0:
-                raise ValidationError(gettext(
-                        'skp_asn.msg_iki_realisation_negative',
-                        iki=line.iki.rec_name))
-
-
-class EvaluationResult(EvaluationLineMixin, ModelSQL, ModelView):
-    "The Pejabat Penilai's feedback on one RHK."
-    __name__ = 'skp.evaluation.result'
-    __string__ = "Feedback per RHK"
-    __access__ = {'evaluation'}
-
-    evaluation = fields.Many2One('skp.evaluation', "Evaluation",
-        required=True, ondelete='CASCADE')
-    rhk = fields.Many2One('skp.rhk', "RHK", required=True, readonly=True,
-        ondelete='RESTRICT')
-    feedback = fields.Text("Feedback")
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls._order = [('evaluation', 'ASC'), ('id', 'ASC')]
-
-
-class EvaluationBehaviour(EvaluationLineMixin, ModelSQL, ModelView):
-    "Feedback on one core value against the leader's expectation."
-    __name__ = 'skp.evaluation.behaviour'
-    __string__ = "Behaviour Feedback"
-    __access__ = {'evaluation'}
-
-    evaluation = fields.Many2One('skp.evaluation', "Evaluation",
-        required=True, ondelete='CASCADE')
-    behaviour = fields.Many2One('skp.behaviour', "Core Value", required=True,
-        readonly=True, ondelete='RESTRICT')
-    expectation = fields.Text("Specific Expectation", readonly=True)
-    feedback = fields.Text("Feedback")
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls._order = [('evaluation', 'ASC'), ('behaviour.sequence', 'ASC'),
-            ('id', 'ASC')]
 
 
 class CreateEvaluation(Wizard):

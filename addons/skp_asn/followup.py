@@ -9,15 +9,18 @@ from trytond.pool import Pool
 from trytond.pyson import Eval
 
 from . import scoring
+from .evaluation import _is_hr
+from .evaluation_mask import RatingMaskMixin
+from .ir import RuleExportMixin
 
 OBJECTION_DAYS = 14  # PP 30/2019 Pasal 59
+DECISION_FIELDS = {'decision', 'new_predikat', 'decision_note'}
 
 
-class Dialog(ModelSQL, ModelView):
+class Dialog(RuleExportMixin, ModelSQL, ModelView):
     "A dialog kinerja between the leader and the employee."
     __name__ = 'skp.dialog'
     __string__ = "Performance Dialog"
-    __access__ = {'skp'}
 
     skp = fields.Many2One('skp.skp', "SKP", required=True,
         ondelete='CASCADE')
@@ -30,6 +33,7 @@ class Dialog(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        cls.__access__.add('skp')
         cls._order = [('date', 'DESC'), ('id', 'DESC')]
 
     @classmethod
@@ -46,12 +50,11 @@ class DialogEmployee(ModelSQL):
         required=True, ondelete='CASCADE')
 
 
-class FollowUp(ModelSQL, ModelView):
+class FollowUp(RatingMaskMixin, ModelSQL, ModelView):
     "Tindak lanjut of a finalised evaluation: the employee's development "
     "record."
     __name__ = 'skp.follow_up'
     __string__ = "Follow-up"
-    __access__ = {'evaluation'}
 
     evaluation = fields.Many2One('skp.evaluation', "Evaluation",
         required=True, ondelete='CASCADE',
@@ -74,6 +77,11 @@ class FollowUp(ModelSQL, ModelView):
             ], "Status", required=True)
 
     @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('evaluation')
+
+    @classmethod
     def default_kind(cls):
         return 'development'
 
@@ -90,13 +98,30 @@ class FollowUp(ModelSQL, ModelView):
             return 'measure'
         return 'development'
 
+    @classmethod
+    def check_modification(cls, mode, follow_ups, values=None,
+            external=False):
+        super().check_modification(
+            mode, follow_ups, values=values, external=external)
+        if external and not _is_hr():
+            cls.check_recorder(follow_ups)
 
-class Objection(Workflow, ModelSQL, ModelView):
+    @classmethod
+    def check_recorder(cls, follow_ups):
+        "The Pejabat Penilai records the tindak lanjut; the employee reads it."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        Employee.check_appraiser_of(
+            [(f.evaluation, f.evaluation.employee, f.evaluation.decision_date)
+                for f in follow_ups],
+            'skp_asn.msg_follow_up_own', 'skp_asn.msg_follow_up_not_appraiser')
+
+
+class Objection(RatingMaskMixin, Workflow, ModelSQL, ModelView):
     "Keberatan: the employee objects to a delivered result; the Atasan "
     "Pejabat Penilai decides, finally."
     __name__ = 'skp.objection'
     __string__ = "Objection (Keberatan)"
-    __access__ = {'evaluation'}
     _log = True
 
     evaluation = fields.Many2One('skp.evaluation', "Evaluation",
@@ -130,6 +155,7 @@ class Objection(Workflow, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        cls.__access__.add('evaluation')
         cls._transitions |= {('filed', 'decided')}
         cls._buttons.update({
                 'decide': {
@@ -170,6 +196,37 @@ class Objection(Workflow, ModelSQL, ModelView):
                     raise AccessError(gettext(
                             'skp_asn.msg_objection_decided',
                             objection=objection.rec_name))
+                if mode == 'write' and external:
+                    objection.check_writer(set(values))
+
+    def check_writer(self, values):
+        "The employee words the objection; the Atasan decides it."
+        pool = Pool()
+        User = pool.get('res.user')
+        if values <= {'reason'}:
+            if self.evaluation.employee.id not in User.get_employees():
+                raise AccessError(gettext('skp_asn.msg_objection_not_owner',
+                        evaluation=self.evaluation.rec_name))
+        elif values <= DECISION_FIELDS:
+            self.check_superior()
+        else:
+            raise AccessError(gettext('skp_asn.msg_objection_workflow_field',
+                    fields=', '.join(sorted(
+                            values - DECISION_FIELDS - {'reason'}))))
+
+    def check_superior(self):
+        "Only the Atasan Pejabat Penilai decides (DOMAIN §1.9)."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        User = pool.get('res.user')
+        employee = self.evaluation.employee
+        _, superior = Employee.get_appraisers(
+            [employee], self.date)[employee.id]
+        if not superior or superior.id not in User.get_employees():
+            raise AccessError(gettext('skp_asn.msg_objection_not_superior',
+                    objection=self.rec_name,
+                    superior=superior.rec_name if superior else '-'))
+        return superior
 
     def check_filing(self):
         "Only the employee, within 14 days of delivery (DOMAIN §1.9, AC30)."
@@ -194,19 +251,10 @@ class Objection(Workflow, ModelSQL, ModelView):
     @Workflow.transition('decided')
     def decide(cls, objections):
         pool = Pool()
-        Employee = pool.get('company.employee')
         Evaluation = pool.get('skp.evaluation')
-        User = pool.get('res.user')
-        employees = set(User.get_employees())
         for objection in objections:
             evaluation = objection.evaluation
-            _, superior = Employee.get_appraisers(
-                [evaluation.employee], objection.date)[evaluation.employee.id]
-            if not superior or superior.id not in employees:
-                raise AccessError(gettext(
-                        'skp_asn.msg_objection_not_superior',
-                        objection=objection.rec_name,
-                        superior=superior.rec_name if superior else '-'))
+            superior = objection.check_superior()
             if not objection.decision:
                 raise ValidationError(gettext(
                         'skp_asn.msg_objection_no_decision',

@@ -1,6 +1,10 @@
 # Record rules of SKP models are evaluated with the user's employees,
 # acting assignments and administered units.
+from itertools import groupby
+from operator import attrgetter
+
 from trytond.i18n import gettext
+from trytond.model import Model
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool, PoolMeta
 
@@ -49,6 +53,39 @@ class Rule(metaclass=PoolMeta):
         return context
 
 
+class RuleExportMixin:
+    """Check in SQL the record rules of every record an export goes through:
+    the export's own check evaluates them in Python, where the "child_of",
+    "parent_of" and dotted clauses of the SKP rules always match."""
+    __slots__ = ()
+
+    @classmethod
+    def export_data(cls, records, fields_names, header=False):
+        for path in fields_names:
+            level = list(records)
+            _check_read(level)
+            # the last name is exported as a value or a record name
+            for name in path.split('/')[:-1]:
+                name = name.split('.')[0].split(':')[0]
+                level = [v for r in level for v in _records(getattr(r, name))]
+                _check_read(level)
+        return super().export_data(records, fields_names, header=header)
+
+
+def _records(value):
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value] if isinstance(value, Model) else []
+
+
+def _check_read(records):
+    "Read records through the ORM so that the record rules apply in SQL."
+    key = attrgetter('__name__')
+    for _, group in groupby(sorted(records, key=key), key=key):
+        group = list(group)
+        group[0].__class__.read([r.id for r in group], ['id'])
+
+
 class Cron(metaclass=PoolMeta):
     __name__ = 'ir.cron'
 
@@ -61,7 +98,8 @@ class Cron(metaclass=PoolMeta):
                 ])
 
 
-class Attachment(metaclass=PoolMeta):
+# Evidence is exported only if its resource is readable.
+class Attachment(RuleExportMixin, metaclass=PoolMeta):
     __name__ = 'ir.attachment'
 
     @classmethod
@@ -70,8 +108,11 @@ class Attachment(metaclass=PoolMeta):
         "Evidence is fingerprinted at submission: it is frozen from then on."
         super().check_modification(
             mode, attachments, values=values, external=external)
-        for attachment in attachments:
-            resource = attachment.resource
+        resources = [a.resource for a in attachments]
+        if values and values.get('resource'):
+            # nor moved onto a fingerprinted activity
+            resources.append(cls(resource=values['resource']).resource)
+        for resource in resources:
             if (resource and resource.__name__ == 'skp.activity'
                     and resource.state not in {'draft', 'rejected'}):
                 raise AccessError(gettext(

@@ -182,7 +182,6 @@ class Period(Workflow, ModelSQL, ModelView):
 class EvaluationPeriod(ModelSQL, ModelView):
     __name__ = 'skp.period.evaluation'
     __string__ = "Evaluation Period"
-    __access__ = {'period'}
 
     period = fields.Many2One('skp.period', "Period", required=True,
         ondelete='CASCADE')
@@ -194,4 +193,5 @@ class EvaluationPeriod(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        cls.__access__.add('period')
         cls._order = [('start_date', 'ASC'), ('id', 'ASC')]

@@ -100,6 +100,7 @@ class IKI(metaclass=PoolMeta):
         budgets, realised = {}, defaultdict(Decimal)
         ids = [i.id for i in ikis]
         for sub_ids in grouped_slice(ids):
+            sub_ids = list(sub_ids)  # used by two queries
             cursor.execute(*link.join(line, condition=link.line == line.id
                     ).select(link.iki, Sum(line.budget),
                     where=reduce_ids(link.iki, sub_ids),

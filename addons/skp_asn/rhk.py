@@ -9,6 +9,8 @@ from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
+from .ir import RuleExportMixin
+
 PERSPECTIVES = [
     (None, ""),
     ('customer', "Penerima Layanan"),
@@ -24,14 +26,26 @@ ASPECTS = [
     ]
 
 
-class SKPLineMixin:
+class SKPLineMixin(RuleExportMixin):
     "Lines of an SKP are editable only while it is a draft."
     __slots__ = ()
+    # The Many2One to the parent through which the line belongs to its SKP
+    _skp_link = None
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # Access and record rules follow the SKP
+        cls.__access__.add(cls._skp_link)
 
     @classmethod
     def check_modification(cls, mode, records, values=None, external=False):
         super().check_modification(
             mode, records, values=values, external=external)
+        if mode == 'write' and (values or {}).get(cls._skp_link):
+            # A line moved elsewhere changes the SKP it goes to as well
+            records = records + [
+                cls(**{cls._skp_link: values[cls._skp_link]})]
         for record in records:
             record.get_skp().check_draft()
             record.get_skp().period.check_open()
@@ -43,7 +57,7 @@ class SKPLineMixin:
 class RHK(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
     __name__ = 'skp.rhk'
     __string__ = "Work Result Plan (RHK)"
-    __access__ = {'skp'}
+    _skp_link = 'skp'
 
     skp = fields.Many2One('skp.skp', "SKP", required=True,
         ondelete='CASCADE')
@@ -169,6 +183,10 @@ class RHK(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
             if not rhk.parent and not rhk.org_target:
                 raise ValidationError(gettext(
                         'skp_asn.msg_rhk_no_intervention', rhk=rhk.rec_name))
+            if Transaction().context.get('_skp_start_new'):
+                # The new SKP after a change of job or of Pejabat Penilai
+                # starts from the old plan; it is checked on submission.
+                continue
             if rhk.parent:
                 rhk.check_parent()
             if rhk.org_target:
@@ -203,7 +221,7 @@ class RHK(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
 class IKI(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
     __name__ = 'skp.iki'
     __string__ = "Individual Performance Indicator (IKI)"
-    __access__ = {'rhk'}
+    _skp_link = 'rhk'
 
     rhk = fields.Many2One('skp.rhk', "RHK", required=True,
         ondelete='CASCADE')
@@ -311,7 +329,7 @@ class ActionPlan(SKPLineMixin, ModelSQL, ModelView):
     "Rencana aksi: what the employee plans for one evaluation period."
     __name__ = 'skp.iki.plan'
     __string__ = "Action Plan"
-    __access__ = {'iki'}
+    _skp_link = 'iki'
 
     iki = fields.Many2One('skp.iki', "IKI", required=True,
         ondelete='CASCADE')

@@ -16,6 +16,7 @@ from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Eval
 
+from .ir import RuleExportMixin
 from .workdays import working_days_between
 
 DURATION_UNITS = [
@@ -59,7 +60,7 @@ class ServiceType(DeactivableMixin, ModelSQL, ModelView):
         return self.name
 
 
-class ServiceRequest(ModelSQL, ModelView):
+class ServiceRequest(RuleExportMixin, ModelSQL, ModelView):
     __name__ = 'skp.service.request'
     __string__ = "Service Request"
 
@@ -160,8 +161,10 @@ class ServiceRequest(ModelSQL, ModelView):
     @classmethod
     def on_modification(cls, mode, requests, field_names=None):
         super().on_modification(mode, requests, field_names=field_names)
+        # The computed values are recomputed when written directly too
         if mode == 'create' or (mode == 'write' and {
-                    'service_type', 'received_at', 'completed_at'}
+                    'service_type', 'received_at', 'completed_at',
+                    'turnaround', 'on_time'}
                 & set(field_names or [])):
             cls._store_turnaround(requests)
 
@@ -198,8 +201,10 @@ class ServiceStatsMixin:
         year = Extract('YEAR', request.received_at)
         month = Extract('MONTH', request.received_at)
         keys = [getattr(request, c) for c in cls._group_columns]
+        # Cast: SQLite stores decimals as bytes, which sort as text
+        turnaround = Request.turnaround.sql_cast(request.turnaround)
         window = Window(keys + [year, month],
-            order_by=[request.turnaround.asc, request.id.asc])
+            order_by=[turnaround.asc, request.id.asc])
         ranked = request.select(
             request.id, *keys,
             year.as_('year'), month.as_('month'),
@@ -231,14 +236,16 @@ class ServiceStatsMixin:
             return round(100.0 * self.on_time / self.requests, 1)
 
 
-class ServiceStatsUnit(ServiceStatsMixin, ModelSQL, ModelView):
+class ServiceStatsUnit(
+        RuleExportMixin, ServiceStatsMixin, ModelSQL, ModelView):
     "Service statistics per unit, service type and month."
     __name__ = 'skp.service.stats.unit'
     __string__ = "Service Statistics per Unit"
     _group_columns = ('unit', 'service_type')
 
 
-class ServiceStatsEmployee(ServiceStatsMixin, ModelSQL, ModelView):
+class ServiceStatsEmployee(
+        RuleExportMixin, ServiceStatsMixin, ModelSQL, ModelView):
     "Service statistics per employee, service type and month."
     __name__ = 'skp.service.stats.employee'
     __string__ = "Service Statistics per Employee"

@@ -11,6 +11,8 @@ from trytond.pyson import Bool, Eval
 from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
+from .ir import RuleExportMixin
+
 APPROACHES = [
     ('kualitatif', "Qualitative (kualitatif)"),
     ('kuantitatif', "Quantitative (kuantitatif)"),
@@ -26,7 +28,7 @@ SIGNATORY_ROLES = [
     ]
 
 
-class SKP(Workflow, ModelSQL, ModelView):
+class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'skp.skp'
     __string__ = "SKP"
     _log = True
@@ -262,20 +264,13 @@ class SKP(Workflow, ModelSQL, ModelView):
                         skp=skp.rec_name, other=others[0].rec_name))
 
     @classmethod
-    def preprocess_values(cls, mode, values):
-        values = super().preprocess_values(mode, values)
-        transaction = Transaction()
-        if mode == 'create' and transaction.user and transaction.check_access:
-            # A new SKP always starts as a draft, whatever the caller sends.
-            for name in WORKFLOW_FIELDS:
-                values.pop(name, None)
-        return values
-
-    @classmethod
     def check_modification(cls, mode, skps, values=None, external=False):
         super().check_modification(
             mode, skps, values=values, external=external)
         values = set(values or [])
+        if external and mode == 'create':
+            # A new SKP is a plain draft whatever the caller sends
+            values = set().union(*(s._workflow_values() for s in skps))
         if external and values & WORKFLOW_FIELDS:
             raise AccessError(gettext('skp_asn.msg_skp_workflow_field',
                     fields=', '.join(sorted(values & WORKFLOW_FIELDS))))
@@ -284,6 +279,13 @@ class SKP(Workflow, ModelSQL, ModelView):
             skp.period.check_open()
             if mode != 'create' and not internal:
                 skp.check_draft()
+
+    def _workflow_values(self):
+        "The workflow fields that differ from those of a new draft."
+        defaults = self.default_get(
+            list(WORKFLOW_FIELDS), with_rec_name=False)
+        return {n for n in WORKFLOW_FIELDS
+            if (getattr(self, n) or None) != (defaults.get(n) or None)}
 
     def check_draft(self, states=('draft',)):
         if self.state not in states:
@@ -329,7 +331,11 @@ class SKP(Workflow, ModelSQL, ModelView):
 
     @classmethod
     def check_complete(cls, skps):
+        pool = Pool()
+        RHK = pool.get('skp.rhk')
         for skp in skps:
+            # The leaders may have changed since the draft was saved
+            RHK.check_intervention(skp.rhks)
             if not any(r.kind == 'utama' for r in skp.rhks):
                 raise ValidationError(gettext(
                         'skp_asn.msg_skp_no_main_rhk', skp=skp.rec_name))
@@ -462,18 +468,18 @@ class SKP(Workflow, ModelSQL, ModelView):
         with without_check_access():
             self.__class__.write(
                 [self], {'end_date': date - dt.timedelta(days=1)})
-        new, = self.__class__.copy([self], default={
-                'start_date': date,
-                'end_date': end_date,
-                })
+        with Transaction().set_context(_skp_start_new=True):
+            new, = self.__class__.copy([self], default={
+                    'start_date': date,
+                    'end_date': end_date,
+                    })
         return new
 
 
-class Signatory(ModelSQL, ModelView):
+class Signatory(RuleExportMixin, ModelSQL, ModelView):
     "Who the employee and the appraisers were when the SKP was approved."
     __name__ = 'skp.signatory'
     __string__ = "SKP Signatory"
-    __access__ = {'skp'}
 
     skp = fields.Many2One('skp.skp', "SKP", required=True,
         ondelete='CASCADE')
@@ -489,7 +495,18 @@ class Signatory(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        cls.__access__.add('skp')
         cls._order = [('skp', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def check_modification(cls, mode, signatories, values=None,
+            external=False):
+        super().check_modification(
+            mode, signatories, values=values, external=external)
+        # A snapshot of what was signed: only the approval writes it.
+        if external:
+            raise AccessError(gettext('skp_asn.msg_skp_workflow_field',
+                    fields='signatories'))
 
     @classmethod
     def from_employee(cls, role, employee):
@@ -500,11 +517,10 @@ class Signatory(ModelSQL, ModelView):
             unit=employee.unit.name if employee.unit else None)
 
 
-class Expectation(ModelSQL, ModelView):
+class Expectation(RuleExportMixin, ModelSQL, ModelView):
     "The leader's specific expectation for one core value on one SKP."
     __name__ = 'skp.skp.expectation'
     __string__ = "Behaviour Expectation"
-    __access__ = {'skp'}
 
     skp = fields.Many2One('skp.skp', "SKP", required=True,
         ondelete='CASCADE')
@@ -518,6 +534,7 @@ class Expectation(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        cls.__access__.add('skp')
         cls._order = [('skp', 'ASC'), ('behaviour.sequence', 'ASC'),
             ('id', 'ASC')]
 
@@ -527,11 +544,18 @@ class Expectation(ModelSQL, ModelView):
 
     @classmethod
     def check_modification(cls, mode, records, values=None, external=False):
+        pool = Pool()
+        User = pool.get('res.user')
         super().check_modification(
             mode, records, values=values, external=external)
-        # The leader sets expectations while reviewing a submitted SKP.
+        # The leader sets expectations while reviewing a submitted SKP;
+        # the employee's part ends with the submission.
+        employees = set(User.get_employees()) if external else set()
         for record in records:
-            record.skp.check_draft(states=('draft', 'submitted'))
+            if record.skp.employee.id in employees:
+                record.skp.check_draft()
+            else:
+                record.skp.check_draft(states=('draft', 'submitted'))
 
 
 class ReturnSKP(Wizard):

@@ -1,0 +1,136 @@
+# Summaries of the daily activities: minutes per employee and day against
+# the daily minimum, and per month (DOMAIN §5, §8; AC28).
+import datetime as dt
+
+from sql import Literal
+from sql.aggregate import Count, Min, Sum
+from sql.conditionals import Case
+from sql.functions import Extract
+
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.pool import Pool
+
+from .ir import RuleExportMixin
+from .workdays import working_days_in
+
+
+class ActivityDay(RuleExportMixin, ModelSQL, ModelView):
+    "Minutes per employee and day against the daily minimum (DOMAIN §5)."
+    __name__ = 'skp.activity.day'
+    __string__ = "Activities per Day"
+
+    employee = fields.Many2One('company.employee', "Employee")
+    date = fields.Date("Date")
+    activities = fields.Integer("Activities")
+    minutes = fields.Integer("Minutes Entered")
+    verified_minutes = fields.Integer("Verified Minutes")
+    minimum = fields.Integer("Daily Minimum")
+    under_minimum = fields.Boolean("Under the Minimum")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('date', 'DESC'), ('employee', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Activity = pool.get('skp.activity')
+        Configuration = pool.get('skp.configuration')
+        activity = Activity.__table__()
+        minimum = Configuration(1).daily_minimum
+        verified = Sum(Case((activity.state == 'verified', activity.minutes),
+                else_=0))
+        return activity.select(
+            Min(activity.id).as_('id'),
+            activity.employee.as_('employee'),
+            activity.date.as_('date'),
+            Count(activity.id).as_('activities'),
+            Sum(activity.minutes).as_('minutes'),
+            verified.as_('verified_minutes'),
+            Literal(minimum).as_('minimum'),
+            (verified < minimum).as_('under_minimum'),
+            group_by=[activity.employee, activity.date])
+
+
+class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
+    """Per employee and month: verified minutes, days under the minimum and
+    the share of activities verified on time (DOMAIN §5, §8)."""
+    __name__ = 'skp.activity.month'
+    __string__ = "Activities per Month"
+
+    employee = fields.Many2One('company.employee', "Employee")
+    year = fields.Integer("Year")
+    month = fields.Integer("Month")
+    activities = fields.Integer("Activities")
+    verified_minutes = fields.Integer("Verified Minutes")
+    days_at_minimum = fields.Integer("Days at the Minimum",
+        help="Days whose verified minutes reach the daily minimum.")
+    days_under_minimum = fields.Function(fields.Integer(
+            "Working Days under the Minimum",
+            help="Working days of the month, up to today, whose verified "
+            "minutes do not reach the daily minimum."),
+        'get_days_under_minimum')
+    verified = fields.Integer("Verified")
+    verified_on_time = fields.Integer("Verified on Time")
+    on_time_share = fields.Function(fields.Float("Verified on Time (%)",
+            digits=(3, 1)), 'get_on_time_share')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('year', 'DESC'), ('month', 'DESC'),
+            ('employee', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Activity = pool.get('skp.activity')
+        Configuration = pool.get('skp.configuration')
+        activity = Activity.__table__()
+        minimum = Configuration(1).daily_minimum
+        is_verified = activity.state == 'verified'
+        day = activity.select(
+            Min(activity.id).as_('id'),
+            activity.employee.as_('employee'),
+            activity.date.as_('date'),
+            Count(activity.id).as_('activities'),
+            Sum(Case((is_verified, activity.minutes), else_=0)
+                ).as_('verified_minutes'),
+            Sum(Case((is_verified, 1), else_=0)).as_('verified'),
+            Sum(Case((is_verified & activity.verified_on_time, 1),
+                    else_=0)).as_('verified_on_time'),
+            group_by=[activity.employee, activity.date])
+        # PostgreSQL extracts and sums the daily sums as numeric: back to
+        # the integers of the fields
+        integer = cls.activities.sql_type().base
+        year = Extract('YEAR', day.date).cast(integer)
+        month = Extract('MONTH', day.date).cast(integer)
+        return day.select(
+            Min(day.id).as_('id'),
+            day.employee.as_('employee'),
+            year.as_('year'),
+            month.as_('month'),
+            Sum(day.activities).cast(integer).as_('activities'),
+            Sum(day.verified_minutes).cast(integer).as_('verified_minutes'),
+            Sum(Case((day.verified_minutes >= minimum, 1), else_=0)
+                ).cast(integer).as_('days_at_minimum'),
+            Sum(day.verified).cast(integer).as_('verified'),
+            Sum(day.verified_on_time).cast(integer).as_('verified_on_time'),
+            group_by=[day.employee, year, month])
+
+    def get_days_under_minimum(self, name):
+        pool = Pool()
+        Configuration = pool.get('skp.configuration')
+        Date = pool.get('ir.date')
+        start = dt.date(self.year, self.month, 1)
+        end = min((start + dt.timedelta(days=32)).replace(day=1)
+            - dt.timedelta(days=1), Date.today())
+        days = working_days_in(start, end,
+            int(Configuration(1).working_days),
+            Pool().get('skp.holiday').dates())
+        return max(days - self.days_at_minimum, 0)
+
+    def get_on_time_share(self, name):
+        if self.verified:
+            return round(100.0 * self.verified_on_time / self.verified, 1)

@@ -1,0 +1,951 @@
+# Import of organisation units and employees from CSV or XLSX files shaped
+# like a SIASN/SIMPEG export, shared by the client wizard (import_.py) and
+# the `skp-import` command (main below).
+#
+# Every row is checked against the rules of the models first and all errors
+# are reported with their spreadsheet row (the header is row 1); nothing is
+# written when one row fails. Records are keyed on the unit code and on the
+# NIP, so importing a file again updates instead of duplicating, and they are
+# written in bulk. This module must not import trytond.model at load time:
+# that picks the database backend from the configuration, which the command
+# reads first.
+import argparse
+import csv
+import io
+import re
+import sys
+import zipfile
+from collections import Counter, defaultdict, namedtuple
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from sql import Column
+
+from trytond import config
+from trytond.exceptions import UserError
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.tools import cursor_dict, grouped_slice
+from trytond.transaction import Transaction, check_access, without_check_access
+
+from .nip import nip_error
+
+# The first alias found in the header names the column; headers are compared
+# in upper case with runs of spaces and underscores as one space.
+UNIT_COLUMNS = {
+    'code': ('UNOR ID', 'ID UNOR', 'KODE UNOR', 'UNIT CODE', 'CODE'),
+    'name': ('NAMA UNOR', 'UNOR NAMA', 'NAMA', 'NAME'),
+    'kind': ('JENIS UNOR', 'JENIS', 'KIND'),
+    'parent': ('DIATASAN ID', 'INDUK UNOR ID', 'PARENT CODE', 'PARENT'),
+    'head': ('NIP KEPALA', 'HEAD NIP', 'HEAD'),
+    }
+UNIT_REQUIRED = ('code', 'name', 'kind')
+EMPLOYEE_COLUMNS = {
+    'nip': ('NIP BARU', 'NIP'),
+    'name': ('NAMA', 'NAME'),
+    'title_before': ('GELAR DEPAN',),
+    'title_after': ('GELAR BELAKANG',),
+    'asn_status': (
+        'STATUS PEGAWAI', 'STATUS CPNS PNS', 'ASN STATUS', 'STATUS'),
+    'rank': ('GOL AKHIR NAMA', 'GOLONGAN', 'GOL', 'RANK'),
+    'position': ('JABATAN NAMA', 'NAMA JABATAN', 'JABATAN', 'POSITION'),
+    'position_type': (
+        'JENIS JABATAN', 'JENIS JABATAN NAMA', 'POSITION TYPE'),
+    'functional_level': ('JENJANG', 'JENJANG JABATAN', 'FUNCTIONAL LEVEL'),
+    'unit': ('UNOR ID', 'ID UNOR', 'KODE UNOR', 'UNIT CODE'),
+    'supervisor': ('NIP ATASAN', 'SUPERVISOR NIP'),
+    'email': ('EMAIL', 'E-MAIL', 'EMAIL GOV'),
+    }
+EMPLOYEE_REQUIRED = ('nip', 'name', 'asn_status', 'unit')
+# Stored on company.employee; the others go to the party.
+EMPLOYEE_FIELDS = (
+    'asn_status', 'rank', 'position', 'position_type', 'functional_level',
+    'unit', 'supervisor')
+
+# Wordings of SIASN/SIMPEG and older exports besides the selection keys and
+# labels. "Jabatan Fungsional Umum" became "jabatan pelaksana" (PermenPANRB
+# 41/2018); "Jabatan Struktural" is not accepted: it may be JPT,
+# administrator or pengawas.
+STATUS_ALIASES = {'p': 'pns', 'c': 'cpns', 'p3k': 'pppk'}
+POSITION_TYPE_ALIASES = {
+    'jabatan pimpinan tinggi madya': 'jpt_madya',
+    'jabatan pimpinan tinggi pratama': 'jpt_pratama',
+    'jabatan administrator': 'administrator',
+    'jabatan pengawas': 'pengawas',
+    'jabatan pelaksana': 'pelaksana',
+    'jabatan fungsional umum': 'pelaksana',
+    'fungsional umum': 'pelaksana',
+    'jfu': 'pelaksana',
+    'jabatan fungsional': 'fungsional',
+    'jabatan fungsional tertentu': 'fungsional',
+    'fungsional tertentu': 'fungsional',
+    'jft': 'fungsional',
+    }
+UNIT_KIND_ALIASES = {
+    'pemerintah kota': 'government',
+    'pemerintah kabupaten': 'government',
+    'pemerintah daerah': 'government',
+    'pemkot': 'government',
+    'perangkat daerah': 'opd',
+    'dinas': 'opd',
+    'badan': 'opd',
+    'bidang': 'division',
+    'bagian': 'division',
+    'seksi': 'section',
+    'subbagian': 'section',
+    'sub bagian': 'section',
+    'subbag': 'section',
+    'subbidang': 'section',
+    'sub bidang': 'section',
+    'uptd': 'upt',
+    }
+RANK_PATTERN = re.compile(
+    r'^(?P<roman>[IVX]+)\s*[/.-]?\s*(?P<letter>[A-E])?$', re.IGNORECASE)
+ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI',
+    'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII']
+EMAIL_PATTERN = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
+DELIMITERS = (',', ';', '\t')
+XLS_MAGIC = b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1'
+# The domain of res.user.employee is validated with a nested term per user
+# and SQLite refuses expressions deeper than 1000.
+USER_BATCH = 250
+
+Error = namedtuple('Error', ['file', 'row', 'column', 'message'])
+Row = namedtuple('Row', ['number', 'values'])
+ImportFile = namedtuple('ImportFile', ['name', 'data'])
+
+
+class FileError(Exception):
+    "A file that cannot be read: an ir.message id and its parameters."
+
+    def __init__(self, msg_id, **params):
+        super().__init__(msg_id)
+        self.msg_id = msg_id
+        self.params = params
+
+
+def _header(text):
+    return re.sub(r'[\s_]+', ' ', text).strip().upper()
+
+
+def _word(text):
+    return re.sub(r'[\s_-]+', ' ', text).strip().lower()
+
+
+def _cell(value):
+    "The text of a spreadsheet cell."
+    if value is None:
+        return ''
+    # Integral floats are exact only below 2**53: an 18-digit NIP stored as
+    # a number keeps its float form and fails the NIP check.
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        value = int(value)
+    return str(value).strip()
+
+
+def read_rows(data):
+    """Return [(row number, [cell texts])] of the CSV or XLSX `data`; raise
+    FileError when it cannot be read."""
+    if data.startswith(b'PK\x03\x04'):
+        return _xlsx_rows(data)
+    if data.startswith(XLS_MAGIC):
+        raise FileError('msg_import_file_xls')
+    return _csv_rows(data)
+
+
+def _csv_rows(data):
+    "UTF-8 with or without BOM; the delimiter is the commonest in the header."
+    try:
+        text = data.decode('utf-8-sig')
+    except UnicodeDecodeError:
+        raise FileError('msg_import_file_encoding')
+    header = next((line for line in text.splitlines() if line.strip()), '')
+    delimiter = max(DELIMITERS, key=header.count)
+    reader = csv.reader(io.StringIO(text, newline=''), delimiter=delimiter)
+    try:
+        return [(number, [_cell(c) for c in cells])
+            for number, cells in enumerate(reader, 1)]
+    except csv.Error as exception:
+        raise FileError('msg_import_file_unreadable', error=str(exception))
+
+
+def _xlsx_rows(data):
+    "The first worksheet, numbered as Excel shows it."
+    try:
+        workbook = load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError,
+            OSError) as exception:
+        raise FileError('msg_import_file_unreadable', error=str(exception))
+    try:
+        sheet = workbook.worksheets[0]
+        return [(number, [_cell(c) for c in cells])
+            for number, cells in enumerate(
+                sheet.iter_rows(values_only=True), 1)]
+    finally:
+        workbook.close()
+
+
+def full_name(name, title_before='', title_after=''):
+    """The name as written on official documents: "Dr. Andi Baso, S.Kom.,
+    M.Si." for the titles "Dr." and "S.Kom., M.Si."."""
+    name = ' '.join(t for t in [title_before, name] if t)
+    title_after = title_after.lstrip(', ')
+    return ', '.join(t for t in [name, title_after] if t)
+
+
+def normalise_nip(value):
+    "Drop the spaces of the printed form (19900101 201503 2 001)."
+    return re.sub(r'\s+', '', value)
+
+
+def parse_rank(value, status):
+    """Return the pangkat/golongan key of `value` for the ASN `status` or
+    None: "III/a", "iii-A", "IIIa" for a PNS; "IX" or 9 for a PPPK."""
+    if value.isdigit() and 1 <= int(value) <= len(ROMAN):
+        value = ROMAN[int(value) - 1]
+    match = RANK_PATTERN.match(value)
+    if not match:
+        return None
+    roman, letter = match.group('roman').upper(), match.group('letter')
+    if status == 'pppk':
+        return roman if not letter and roman in ROMAN else None
+    if letter and roman in {'I', 'II', 'III', 'IV'}:
+        if roman != 'IV' and letter.lower() == 'e':
+            return None
+        return '%s/%s' % (roman, letter.lower())
+    return None
+
+
+def find_loops(keys, parent):
+    """Return {key: loop} for the keys that are on a loop of `parent`
+    links (a function of a key), the loop as a list of keys."""
+    done, result = set(), {}
+    for start in keys:
+        path, index = [], {}
+        key = start
+        while key is not None and key not in done and key not in index:
+            index[key] = len(path)
+            path.append(key)
+            key = parent(key)
+        if key is not None and key in index:
+            loop = path[index[key]:]
+            for member in loop:
+                result[member] = loop
+        done.update(path)
+    return result
+
+
+def levels(keys, parent):
+    """Group `keys` by depth, parents first: a key's depth is that of its
+    parent plus one when the parent is among `keys` (no loops)."""
+    keys = set(keys)
+    depth = {}
+    for key in keys:
+        path = []
+        while key in keys and key not in depth:
+            path.append(key)
+            key = parent(key)
+        base = depth.get(key, -1)
+        for offset, member in enumerate(reversed(path), 1):
+            depth[member] = base + offset
+    result = defaultdict(list)
+    for key, value in depth.items():
+        result[value].append(key)
+    return [result[d] for d in sorted(result)]
+
+
+Choices = namedtuple('Choices', ['keys', 'labels'])
+
+
+def _choices(Model, field, aliases):
+    """The keys of the selection `field` by their normalised key, label (in
+    English and in the user's language) and alias; the labels to show."""
+    keys = {}
+    translated = Model.fields_get([field])[field]['selection']
+    for key, label in getattr(Model, field).selection + translated:
+        if key:
+            keys[_word(key)] = key
+            keys[_word(str(label))] = key
+    keys.update(aliases)
+    return Choices(keys, ', '.join(label for key, label in translated if key))
+
+
+class Importer:
+    """Check a units file and an employees file (both optional) and write
+    them in the current transaction with the user's access rights.
+
+    After run(): `errors` lists Error tuples (nothing is written when there
+    is one) and `counts` the created, updated and unchanged records."""
+
+    def __init__(self, company, create_users=False):
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        Unit = pool.get('skp.unit')
+        self.company = company
+        self.create_users = create_users
+        self.errors = []
+        self.counts = Counter()
+        self.labels = {}
+        self.statuses = _choices(Employee, 'asn_status', STATUS_ALIASES)
+        self.position_types = _choices(
+            Employee, 'position_type', POSITION_TYPE_ALIASES)
+        self.functional_levels = _choices(Employee, 'functional_level', {})
+        self.kinds = _choices(Unit, 'kind', UNIT_KIND_ALIASES)
+        self.units_plan, self.employees_plan, self.users_plan = [], [], []
+        self.pending_heads = {}
+
+    def run(self, units=None, employees=None, dry_run=False):
+        """Check the ImportFile `units` and `employees`, then write them
+        unless an error is found or `dry_run` is set."""
+        self._load()
+        unit_rows = self._rows(units, UNIT_COLUMNS, UNIT_REQUIRED)
+        employee_rows = self._rows(
+            employees, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
+        self.file_nips = {normalise_nip(r.values['nip']): r.number
+            for r in reversed(employee_rows)}
+        self.file_codes = {r.values['code']: r.number
+            for r in reversed(unit_rows)}
+        if unit_rows:
+            self._check_units(units, unit_rows)
+        if employee_rows:
+            self._check_employees(employees, employee_rows)
+        order = {f.name: i for i, f in enumerate([units, employees]) if f}
+        self.errors.sort(key=lambda e: (order[e.file], e.row or 0))
+        if self.errors or dry_run:
+            return
+        with check_access():
+            self._save_units()
+            self._save_employees()
+            self._save_heads()
+        if self.users_plan:
+            self._save_users()
+
+    def _error(self, file, row, field, msg_id, /, **params):
+        column = self.labels.get(file, {}).get(field)
+        self.errors.append(Error(file.name, row, column,
+                gettext('skp_asn.' + msg_id, file=file.name, **params)))
+
+    def _load(self):
+        "Read the keys and values of the existing units and employees."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        Party = pool.get('party.party')
+        Unit = pool.get('skp.unit')
+        cursor = Transaction().connection.cursor()
+        unit = Unit.__table__()
+        cursor.execute(*unit.select(unit.id, unit.code, unit.name, unit.kind,
+                unit.parent, unit.head, unit.company))
+        units = list(cursor_dict(cursor))
+        employee = Employee.__table__()
+        party = Party.__table__()
+        cursor.execute(*employee.join(party,
+                condition=employee.party == party.id).select(
+                employee.id, employee.nip, employee.party, employee.company,
+                party.name.as_('name'),
+                *[Column(employee, f) for f in EMPLOYEE_FIELDS]))
+        employees = list(cursor_dict(cursor))
+        self.unit_codes = {u['id']: u['code'] for u in units}
+        self.unit_ids = {c: i for i, c in self.unit_codes.items()}
+        # Employees without a NIP are keyed on their id: they may be on a
+        # supervisor loop or head a unit.
+        self.employee_keys = {
+            e['id']: e['nip'] or '#%s' % e['id'] for e in employees}
+        self.employee_ids = {k: i for i, k in self.employee_keys.items()}
+        self.units = {}
+        for record in units:
+            record['parent'] = self.unit_codes.get(record['parent'])
+            record['head'] = self.employee_keys.get(record['head'])
+            self.units[record['code']] = record
+        self.employees = {}
+        for record in employees:
+            record['unit'] = self.unit_codes.get(record['unit'])
+            record['supervisor'] = self.employee_keys.get(
+                record['supervisor'])
+            self.employees[self.employee_keys[record['id']]] = record
+
+    def _rows(self, file, columns, required):
+        """Return the Rows of `file` with the values of the columns found,
+        or [] after an error for an unreadable file or a missing column."""
+        if not file:
+            return []
+        try:
+            rows = [(n, cells) for n, cells in read_rows(file.data)
+                if any(cells)]
+        except FileError as exception:
+            self._error(file, None, None, exception.msg_id,
+                **exception.params)
+            return []
+        if not rows:
+            self._error(file, None, None, 'msg_import_file_empty')
+            return []
+        (header_number, header), rows = rows[0], rows[1:]
+        names = {}
+        for index, text in enumerate(header):
+            names.setdefault(_header(text), index)
+        indexes = {}
+        for field, aliases in columns.items():
+            found = [names[a] for a in aliases if a in names]
+            if found:
+                indexes[field] = found[0]
+        self.labels[file] = {f: header[i] for f, i in indexes.items()}
+        missing = [columns[f][0] for f in required if f not in indexes]
+        for column in missing:
+            self._error(file, header_number, None,
+                'msg_import_column_missing', column=column)
+        if missing:
+            return []
+        return [Row(number, {f: cells[i] if i < len(cells) else ''
+                        for f, i in indexes.items()})
+            for number, cells in rows]
+
+    def _choice(self, file, row, field, choices):
+        "The key of the row's value in `choices`, None when empty or wrong."
+        value = row.values.get(field)
+        if not value:
+            return None
+        key = choices.keys.get(_word(value))
+        if not key:
+            self._error(file, row.number, field, 'msg_import_value_invalid',
+                value=value, values=choices.labels)
+        return key
+
+    def _required(self, file, row, field):
+        value = row.values[field]
+        if not value:
+            self._error(file, row.number, field, 'msg_import_value_required')
+        return value
+
+    def _first(self, file, row, field, value, seen):
+        "Check that `value` first appears in this row of the file."
+        if seen.get(value, row.number) != row.number:
+            self._error(file, row.number, field, 'msg_import_duplicate',
+                value=value, row=seen[value])
+            return False
+        return True
+
+    def _check_nip(self, file, row, field, nip, pppk=None):
+        error = nip_error(nip, pppk=pppk)
+        if error:
+            msg_id, params = error
+            self._error(file, row.number, field, msg_id, nip=nip, **params)
+        return not error
+
+    def _check_units(self, file, rows):
+        pool = Pool()
+        ModelAccess = pool.get('ir.model.access')
+        with check_access():
+            allowed = all(ModelAccess.check('skp.unit', mode,
+                    raise_exception=False) for mode in ['create', 'write'])
+        if not allowed:
+            self._error(file, None, None, 'msg_import_units_forbidden')
+            return
+        plan = {}
+        for row in rows:
+            values = self._unit_values(file, row)
+            if values:
+                plan[values['code']] = (row, values)
+
+        def parent(code):
+            if code in plan and 'parent' in plan[code][1]:
+                return plan[code][1]['parent']
+            return self.units.get(code, {}).get('parent')
+        self._check_loops(file, plan, parent, 'parent')
+        for code, (row, values) in plan.items():
+            self._plan(self.units_plan, 'units', row, values,
+                self.units.get(code))
+
+    def _unit_values(self, file, row):
+        "The values of a units row, or None when it is wrong."
+        count = len(self.errors)
+        code = self._required(file, row, 'code')
+        if code and not self._first(file, row, 'code', code, self.file_codes):
+            return
+        values = {
+            'code': code,
+            'name': self._required(file, row, 'name'),
+            'kind': (self._required(file, row, 'kind')
+                and self._choice(file, row, 'kind', self.kinds)),
+            }
+        if 'parent' in row.values:
+            values['parent'] = row.values['parent'] or None
+            if values['parent'] and not self._unit_known(values['parent']):
+                self._error(file, row.number, 'parent',
+                    'msg_import_unit_unknown', code=values['parent'])
+        if 'head' in row.values:
+            head = values['head'] = normalise_nip(row.values['head']) or None
+            if head and self._check_nip(file, row, 'head', head):
+                self._employee_known(file, row, 'head', head)
+        if len(self.errors) == count:
+            return values
+
+    def _unit_known(self, code):
+        return code in self.units or code in self.file_codes
+
+    def _employee_known(self, file, row, field, nip):
+        if nip not in self.employees and nip not in self.file_nips:
+            self._error(file, row.number, field,
+                'msg_import_employee_unknown', nip=nip)
+
+    def _check_loops(self, file, plan, parent, field):
+        loops = find_loops(plan, parent)
+        for key, loop in loops.items():
+            if key not in plan:
+                continue
+            row, _ = plan[key]
+            start = loop.index(key)
+            loop = loop[start:] + loop[:start + 1]
+            self._error(file, row.number, field, 'msg_import_loop',
+                chain=' → '.join(self._name(k) for k in loop))
+
+    def _name(self, key):
+        if key.startswith('#'):
+            return self.employees[key]['name']
+        return key
+
+    def _plan(self, plan, name, row, values, record):
+        """Add to `plan` (row, values to create) or (row, changes of
+        `record`) and count it."""
+        if not record:
+            self.counts[name + '_created'] += 1
+            plan.append((row, values, None))
+            return
+        changes = {f: v for f, v in values.items()
+            if v != record.get(f) and (f != 'email' or v)}
+        if changes:
+            self.counts[name + '_updated'] += 1
+            plan.append((row, changes, record))
+        else:
+            self.counts[name + '_unchanged'] += 1
+
+    def _check_employees(self, file, rows):
+        administered = self._administered_units()
+        if 'email' in self.labels[file]:
+            self._load_emails()
+        plan = {}
+        for row in rows:
+            values = self._employee_values(file, row, administered)
+            if values:
+                plan[values['nip']] = (row, values)
+
+        def supervisor(nip):
+            if nip in plan and 'supervisor' in plan[nip][1]:
+                return plan[nip][1]['supervisor']
+            return self.employees.get(nip, {}).get('supervisor')
+        self._check_loops(file, plan, supervisor, 'supervisor')
+        for nip, (row, values) in plan.items():
+            record = self.employees.get(nip)
+            self._plan(self.employees_plan, 'employees', row, values, record)
+            if self.create_users and not (
+                    nip in self.logins
+                    or (record and record['id'] in self.user_employees)):
+                self.users_plan.append(
+                    (nip, values['name'], values.get('email')))
+        self.counts['users_created'] = len(self.users_plan)
+
+    def _employee_values(self, file, row, administered):
+        "The values of an employees row, or None when it is wrong."
+        count = len(self.errors)
+        nip = normalise_nip(self._required(file, row, 'nip'))
+        # A NI PPPK is checked as such (its status is checked below).
+        status = self.statuses.keys.get(_word(row.values['asn_status']))
+        pppk = status == 'pppk' if status else None
+        if nip and not (self._check_nip(file, row, 'nip', nip, pppk)
+                and self._first(file, row, 'nip', nip, self.file_nips)):
+            return
+        record = self.employees.get(nip, {})
+        values = {'nip': nip, 'name': full_name(
+                self._required(file, row, 'name'),
+                row.values.get('title_before', ''),
+                row.values.get('title_after', ''))}
+        status = values['asn_status'] = (
+            self._required(file, row, 'asn_status')
+            and self._choice(file, row, 'asn_status', self.statuses))
+        if 'rank' in row.values:
+            values['rank'] = self._rank(file, row, status)
+        if 'position' in row.values:
+            values['position'] = row.values['position'] or None
+        before = len(self.errors)
+        for field, choices in [
+                ('position_type', self.position_types),
+                ('functional_level', self.functional_levels)]:
+            if field in row.values:
+                values[field] = self._choice(file, row, field, choices)
+        if len(self.errors) == before:
+            self._check_functional_level(file, row, {**record, **values})
+        company = record.get('company', self.company)
+        values['unit'] = unit = self._required(file, row, 'unit')
+        if unit and not self._unit_known(unit):
+            self._error(file, row.number, 'unit', 'msg_import_unit_unknown',
+                code=unit)
+        elif unit:
+            self._check_company(file, row, 'unit', self.units.get(unit),
+                company)
+            if administered is not None:
+                self._check_administered(
+                    file, row, record, unit, administered)
+        if 'supervisor' in row.values:
+            supervisor = values['supervisor'] = normalise_nip(
+                row.values['supervisor']) or None
+            if supervisor:
+                self._employee_known(file, row, 'supervisor', supervisor)
+                self._check_company(file, row, 'supervisor',
+                    self.employees.get(supervisor), company)
+        if row.values.get('email'):
+            values['email'] = row.values['email']
+            if not EMAIL_PATTERN.match(values['email']):
+                self._error(file, row.number, 'email', 'msg_import_email',
+                    email=values['email'])
+        if len(self.errors) == count:
+            return values
+
+    def _check_company(self, file, row, field, record, company):
+        "The unit and the supervisor of an employee are of its company."
+        if record and record['company'] != company:
+            self._error(file, row.number, field, 'msg_import_other_company',
+                value=row.values[field])
+
+    def _rank(self, file, row, status):
+        value = row.values['rank']
+        if not value or not status:
+            return None
+        rank = parse_rank(value, status)
+        if not rank:
+            self._error(file, row.number, 'rank', 'msg_import_rank',
+                value=value, status=status.upper(),
+                values='I … XVII' if status == 'pppk' else 'I/a … IV/e')
+        return rank
+
+    def _check_functional_level(self, file, row, values):
+        "DOMAIN §3: a jenjang for a functional position and only for it."
+        if (values.get('position_type') == 'fungsional') != bool(
+                values.get('functional_level')):
+            field = ('functional_level' if 'functional_level' in row.values
+                else 'position_type')
+            self._error(file, row.number, field,
+                'msg_employee_functional_level', employee=values['nip'])
+
+    def _administered_units(self):
+        """None when the user may import employees into any unit, else the
+        ids of the unit trees the user administers (Admin OPD)."""
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        User = pool.get('res.user')
+        transaction = Transaction()
+        if not transaction.user or ModelData.get_id(
+                'skp_asn', 'group_skp_admin') in User.get_groups():
+            return None
+        with without_check_access():
+            roots = {u.id for u in User(transaction.user).skp_admin_units}
+        children = defaultdict(set)
+        for record in self.units.values():
+            if record['parent']:
+                children[self.units[record['parent']]['id']].add(record['id'])
+        result, todo = set(), list(roots)
+        while todo:
+            unit = todo.pop()
+            if unit not in result:
+                result.add(unit)
+                todo.extend(children[unit])
+        return result
+
+    def _check_administered(self, file, row, record, unit, administered):
+        "An Admin OPD imports only into and from the unit trees they manage."
+        if self.unit_ids.get(unit) not in administered:
+            self._error(file, row.number, 'unit',
+                'msg_import_unit_not_administered',
+                unit=self._unit_name(unit))
+        if record and self.unit_ids.get(record['unit']) not in administered:
+            self._error(file, row.number, 'nip',
+                'msg_import_employee_not_administered',
+                nip=record['nip'], unit=self._unit_name(record['unit']))
+
+    def _unit_name(self, code):
+        return self.units[code]['name'] if code in self.units else '-'
+
+    def _load_emails(self):
+        "The first e-mail address of each party."
+        pool = Pool()
+        Mechanism = pool.get('party.contact_mechanism')
+        mechanism = Mechanism.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*mechanism.select(
+                mechanism.party, mechanism.id, mechanism.value,
+                where=mechanism.type == 'email',
+                order_by=[mechanism.sequence.desc, mechanism.id.desc]))
+        by_party = {party: (id_, value) for party, id_, value in cursor}
+        for record in self.employees.values():
+            record['email_mechanism'], record['email'] = by_party.get(
+                record['party'], (None, None))
+
+    @property
+    def logins(self):
+        if not hasattr(self, '_logins'):
+            self._load_users()
+        return self._logins
+
+    @property
+    def user_employees(self):
+        if not hasattr(self, '_user_employees'):
+            self._load_users()
+        return self._user_employees
+
+    def _load_users(self):
+        pool = Pool()
+        User = pool.get('res.user')
+        UserEmployee = pool.get('res.user-company.employee')
+        user = User.__table__()
+        user_employee = UserEmployee.__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*user.select(user.login))
+        self._logins = {login for login, in cursor}
+        cursor.execute(*user_employee.select(user_employee.employee))
+        self._user_employees = {employee for employee, in cursor}
+
+    def _save_units(self):
+        "Create the new units parents first, then update the others."
+        pool = Pool()
+        Unit = pool.get('skp.unit')
+        new = {v['code']: v for _, v, r in self.units_plan if not r}
+        for level in levels(new, lambda c: new[c].get('parent')):
+            units = Unit.create([dict(self._unit_write_values(new[c]),
+                        company=self.company) for c in level])
+            self.unit_ids.update((u.code, u.id) for u in units)
+        self._write(Unit, [(r['id'], self._unit_write_values(v, r['code']))
+                for _, v, r in self.units_plan if r])
+
+    def _unit_write_values(self, values, code=None):
+        "The values of a unit with ids; heads not yet created are delayed."
+        code = code or values['code']
+        values = values.copy()
+        if values.get('parent'):
+            values['parent'] = self.unit_ids[values['parent']]
+        if values.get('head'):
+            head = values.pop('head')
+            if head in self.employee_ids:
+                values['head'] = self.employee_ids[head]
+            else:
+                self.pending_heads[code] = head
+        return values
+
+    def _save_employees(self):
+        "Create the parties and the employees, supervisors first."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        new = {v['nip']: v for _, v, r in self.employees_plan if not r}
+        parties = self._create_parties(new)
+        for nips in levels(new, lambda n: new[n].get('supervisor')):
+            employees = Employee.create([dict(
+                        self._employee_write_values(new[n]),
+                        party=parties[n], company=self.company, nip=n)
+                    for n in nips])
+            self.employee_ids.update(zip(nips, map(int, employees)))
+        updates = [(r, v) for _, v, r in self.employees_plan if r]
+        self._write_parties([(r['party'], {'name': v['name']})
+                for r, v in updates if 'name' in v])
+        self._write(Employee, [(r['id'], self._employee_write_values(v))
+                for r, v in updates])
+        self._save_emails(parties)
+
+    def _employee_write_values(self, values):
+        values = {f: v for f, v in values.items() if f in EMPLOYEE_FIELDS}
+        if values.get('unit'):
+            values['unit'] = self.unit_ids[values['unit']]
+        if values.get('supervisor'):
+            values['supervisor'] = self.employee_ids[values['supervisor']]
+        return values
+
+    def _create_parties(self, new):
+        """Return {NIP: party id} of new employees: the party coded with the
+        NIP when there is one (a person who left and returns), else a new
+        party coded with the NIP (which spares a sequence per party)."""
+        # Not at the top: it reads the configuration (see the top comment).
+        from trytond import backend
+        pool = Pool()
+        Party = pool.get('party.party')
+        party = Party.__table__()
+        cursor = Transaction().connection.cursor()
+        result = {}
+        for nips in grouped_slice(list(new), backend.MAX_QUERY_PARAMS):
+            cursor.execute(*party.select(party.code, party.id,
+                    where=party.code.in_(list(nips))))
+            result.update(cursor)
+        self._write_parties([(i, {'name': new[n]['name']})
+                for n, i in result.items()])
+        missing = [n for n in new if n not in result]
+        # Without the empty address the client gets by default.
+        parties = Party.create([{
+                    'name': new[n]['name'], 'code': n, 'addresses': []}
+                for n in missing])
+        result.update(zip(missing, map(int, parties)))
+        return result
+
+    def _write_parties(self, changes):
+        pool = Pool()
+        Party = pool.get('party.party')
+        self._write(Party, changes)
+
+    def _save_emails(self, parties):
+        "A new address replaces the party's first one or is added."
+        pool = Pool()
+        Mechanism = pool.get('party.contact_mechanism')
+        updates, new = [], []
+        for _, values, record in self.employees_plan:
+            if not values.get('email'):
+                continue
+            if record and record['email_mechanism']:
+                updates.append(
+                    (record['email_mechanism'], {'value': values['email']}))
+            else:
+                party = record['party'] if record else parties[values['nip']]
+                new.append({'party': party, 'type': 'email',
+                        'value': values['email']})
+        self._write(Mechanism, updates)
+        Mechanism.create(new)
+
+    def _save_heads(self):
+        "Set the heads who were created with the employees."
+        pool = Pool()
+        Unit = pool.get('skp.unit')
+        self._write(Unit, [(self.unit_ids[c], {'head': self.employee_ids[n]})
+                for c, n in self.pending_heads.items()])
+
+    @staticmethod
+    def _write(Model, changes):
+        "Write the (id, values) `changes` at once, grouped by values."
+        groups = defaultdict(list)
+        for id_, values in changes:
+            if values:
+                groups[tuple(sorted(values.items()))].append(id_)
+        args = []
+        for values, ids in groups.items():
+            args.extend([Model.browse(ids), dict(values)])
+        if args:
+            Model.write(*args)
+
+    def _save_users(self):
+        """A user per employee without one: login = NIP, group SKP Pegawai,
+        no password (set by an administrator or a password reset).
+
+        Created as root: res.user is writable by administrators only, and
+        the employees were checked against the importer's rights."""
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        User = pool.get('res.user')
+        group = ModelData.get_id('skp_asn', 'group_skp_employee')
+        with without_check_access():
+            for users in grouped_slice(self.users_plan, USER_BATCH):
+                User.create([{
+                            'login': nip,
+                            'name': name,
+                            'email': email,
+                            'companies': [('add', [self.company])],
+                            'company': self.company,
+                            'employees': [('add', [self.employee_ids[nip]])],
+                            'employee': self.employee_ids[nip],
+                            'groups': [('add', [group])],
+                            } for nip, name, email in users])
+
+
+def main(argv=None):
+    "The skp-import command; return its exit code."
+    parser = argparse.ArgumentParser(prog='skp-import',
+        description="Import organisation units and employees from CSV or "
+        "XLSX files shaped like a SIASN/SIMPEG export. Every row is checked "
+        "first: on any error nothing is written and the command exits "
+        "with 1.")
+    parser.add_argument('-c', '--config', dest='config_file',
+        help="the trytond configuration file")
+    parser.add_argument('-d', '--database', required=True,
+        help="the database name")
+    parser.add_argument('--units', metavar='FILE',
+        help="the organisation units file")
+    parser.add_argument('--employees', metavar='FILE',
+        help="the employees file")
+    parser.add_argument('--create-users', action='store_true',
+        help="create a user (login = NIP, group SKP Pegawai, no password) "
+        "for each employee without one")
+    parser.add_argument('--dry-run', action='store_true',
+        help="check and count only, write nothing")
+    parser.add_argument('--company', type=int,
+        help="the company id (needed when there are several)")
+    parser.add_argument('--language',
+        help="the language of the messages (default: the database's)")
+    args = parser.parse_args(argv)
+    if not (args.units or args.employees):
+        parser.error("give --units, --employees or both")
+    files = {}
+    for name in ['units', 'employees']:
+        path = getattr(args, name)
+        if path:
+            try:
+                with open(path, 'rb') as fp:
+                    files[name] = ImportFile(path, fp.read())
+            except OSError as exception:
+                parser.error(str(exception))
+    config.update_etc(args.config_file)
+    return _import(args, files)
+
+
+def _import(args, files):
+    # Loaded only now: the backend follows the configuration file.
+    from trytond import backend
+    database = args.database
+    pool = Pool(database)
+    with Transaction().start(database, 0, readonly=True):
+        pool.init()
+        company = _company(args.company)
+        language = args.language or pool.get('ir.configuration').get_language()
+    with Transaction().start(database, 0,
+            context={'language': language, 'company': company}) as transaction:
+        importer = Importer(company, create_users=args.create_users)
+        try:
+            importer.run(dry_run=args.dry_run, **files)
+        except (UserError, backend.DatabaseIntegrityError) as exception:
+            transaction.rollback()
+            print(getattr(exception, 'message', exception), file=sys.stderr)
+            print(gettext('skp_asn.msg_import_failed', count=1),
+                file=sys.stderr)
+            return 1
+        for error in importer.errors:
+            print(format_error(error), file=sys.stderr)
+        if importer.errors:
+            print(gettext('skp_asn.msg_import_failed',
+                    count=len(importer.errors)), file=sys.stderr)
+            return 1
+        _print_counts(importer.counts, args.create_users)
+        if args.dry_run:
+            print(gettext('skp_asn.msg_import_dry_run'))
+    return 0
+
+
+def format_error(error):
+    "file:row: column: message, as compilers do (the row and column if any)."
+    place = ':'.join(str(p) for p in [error.file, error.row] if p)
+    return ': '.join(p for p in [place, error.column, error.message] if p)
+
+
+def _company(company_id):
+    pool = Pool()
+    Company = pool.get('company.company')
+    companies = Company.search([('id', '=', company_id)] if company_id
+        else [])
+    if len(companies) != 1:
+        sys.exit("skp-import: choose the company with --company: %s" % (
+                ', '.join('%s (%s)' % (c.id, c.rec_name)
+                    for c in Company.search([])) or '-'))
+    return companies[0].id
+
+
+def _print_counts(counts, users):
+    for name in ['units', 'employees']:
+        print(gettext('skp_asn.msg_import_summary_' + name,
+                **{k: counts[name + '_' + k]
+                    for k in ['created', 'updated', 'unchanged']}))
+    if users:
+        print(gettext('skp_asn.msg_import_summary_users',
+                created=counts['users_created']))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
