@@ -198,8 +198,9 @@ class ServiceStatsMixin:
         pool = Pool()
         Request = pool.get('skp.service.request')
         request = Request.__table__()
-        year = Extract('YEAR', request.received_at)
-        month = Extract('MONTH', request.received_at)
+        # PostgreSQL extracts as numeric: back to the fields' integers
+        year = cls.year.sql_cast(Extract('YEAR', request.received_at))
+        month = cls.month.sql_cast(Extract('MONTH', request.received_at))
         keys = [getattr(request, c) for c in cls._group_columns]
         # Cast: SQLite stores decimals as bytes, which sort as text
         turnaround = Request.turnaround.sql_cast(request.turnaround)

@@ -34,8 +34,9 @@ class VerificationDashboard(ModelSQL, ModelView):
         Activity = pool.get('skp.activity')
         Employee = pool.get('company.employee')
         activity, employee = Activity.__table__(), Employee.__table__()
-        year = Extract('YEAR', activity.date)
-        month = Extract('MONTH', activity.date)
+        # PostgreSQL extracts as numeric: back to the fields' integers
+        year = cls.year.sql_cast(Extract('YEAR', activity.date))
+        month = cls.month.sql_cast(Extract('MONTH', activity.date))
         verified = activity.state == 'verified'
         return activity.join(employee,
             condition=activity.employee == employee.id).select(
