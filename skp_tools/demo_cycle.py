@@ -66,6 +66,7 @@ class CycleLoader:
         self.tz = ZoneInfo(company.timezone or 'UTC')
         self.now = dt.datetime.now(self.tz).replace(tzinfo=None)
         self.rng = random.Random(SEED)
+        self.snapshots = {}
         self.summary = {'year': self.year}
 
     def load(self):
@@ -285,7 +286,8 @@ class CycleLoader:
                 for i in spec['ikis']])
 
     def target_specs(self, employee):
-        "One RHK per Perjanjian Kinerja target, plus the staff dialogs."
+        """One RHK per Perjanjian Kinerja target, and the dialogs with the
+        staff as an additional result."""
         specs = []
         for target, spec in self.org_targets[employee.unit]:
             iki = data.iki(target.indicator, spec['value'], spec['uom'],
@@ -414,10 +416,10 @@ class CycleLoader:
     def signatory(self, skp, role, employee):
         "Signatory.from_employee, snapshot once per employee."
         Signatory = self.pool.get('skp.signatory')
-        snapshots = self.__dict__.setdefault('snapshots', {})
-        if employee not in snapshots:
-            snapshots[employee] = Signatory.from_employee(role, employee)
-        snapshot = snapshots[employee]
+        if employee not in self.snapshots:
+            self.snapshots[employee] = Signatory.from_employee(
+                role, employee)
+        snapshot = self.snapshots[employee]
         return Signatory(skp=skp, role=role, employee=employee,
             **{n: getattr(snapshot, n)
                 for n in ['name', 'nip', 'rank', 'position', 'unit']})
@@ -611,8 +613,8 @@ class CycleLoader:
         "(start, end) times of one day's activities; some days short."
         rng = self.rng
         count = rng.choices([3, 4, 5], [0.2, 0.55, 0.25])[0]
-        total = (rng.randrange(225, 301, 15) if rng.random() < 0.1
-            else rng.randrange(330, 421, 15))
+        total = (rng.randrange(240, 301, 15) if rng.random() < 0.1
+            else rng.randrange(345, 421, 15))
         units = [2] * count
         for _ in range(total // 15 - 2 * count):
             units[rng.randrange(count)] += 1
@@ -631,7 +633,7 @@ class CycleLoader:
             if end - cursor < 15:
                 break
             slots.append((_time(cursor), _time(end)))
-            cursor = end + rng.choice([0, 0, 15])
+            cursor = end + rng.choice([0, 0, 0, 15])
         if date == self.today:
             slots = [s for s in slots if s[1] <= self.now.time()]
         return slots
@@ -846,7 +848,8 @@ class CycleLoader:
             max(1, round(len(employees) * 0.08)))
         count = len(employees) - len(below) - math.floor(
             len(employees) * 0.7) + 1
-        above = rng.sample([e for e in free if e not in below], count)
+        others = [e for e in free if e not in below]
+        above = rng.sample(others, min(count, len(others)))
         return {e: 'sangat_baik' if e in above
             else 'butuh_perbaikan' if e in below else 'baik'
             for e in employees}

@@ -91,7 +91,6 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
         minimum = Configuration(1).daily_minimum
         is_verified = activity.state == 'verified'
         day = activity.select(
-            Min(activity.id).as_('id'),
             activity.employee.as_('employee'),
             activity.date.as_('date'),
             Count(activity.id).as_('activities'),
@@ -107,7 +106,7 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
         year = Extract('YEAR', day.date).cast(integer)
         month = Extract('MONTH', day.date).cast(integer)
         return day.select(
-            Min(day.id).as_('id'),
+            cls._month_id(day.employee, year, month).as_('id'),
             day.employee.as_('employee'),
             year.as_('year'),
             month.as_('month'),
@@ -119,18 +118,36 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
             Sum(day.verified_on_time).cast(integer).as_('verified_on_time'),
             group_by=[day.employee, year, month])
 
-    def get_days_under_minimum(self, name):
+    @staticmethod
+    def _month_id(employee, year, month):
+        """The id from the keys, not an aggregate: reading rows by id then
+        filters the activities before they are grouped."""
+        return employee.cast('BIGINT') * 100000 + year * 12 + month
+
+    @classmethod
+    def get_days_under_minimum(cls, months, name):
         pool = Pool()
         Configuration = pool.get('skp.configuration')
         Date = pool.get('ir.date')
-        start = dt.date(self.year, self.month, 1)
-        end = min((start + dt.timedelta(days=32)).replace(day=1)
-            - dt.timedelta(days=1), Date.today())
-        days = working_days_in(start, end,
-            int(Configuration(1).working_days),
-            Pool().get('skp.holiday').dates())
-        return max(days - self.days_at_minimum, 0)
+        Holiday = pool.get('skp.holiday')
+        days_per_week = int(Configuration(1).working_days)
+        holidays = Holiday.dates()
+        today = Date.today()
+        working_days = {}
+        result = {}
+        for month in months:
+            key = (month.year, month.month)
+            if key not in working_days:
+                start = dt.date(*key, 1)
+                end = min((start + dt.timedelta(days=32)).replace(day=1)
+                    - dt.timedelta(days=1), today)
+                working_days[key] = working_days_in(
+                    start, end, days_per_week, holidays)
+            result[month.id] = max(
+                working_days[key] - month.days_at_minimum, 0)
+        return result
 
-    def get_on_time_share(self, name):
-        if self.verified:
-            return round(100.0 * self.verified_on_time / self.verified, 1)
+    @classmethod
+    def get_on_time_share(cls, months, name):
+        return {m.id: round(100.0 * m.verified_on_time / m.verified, 1)
+            if m.verified else None for m in months}
