@@ -17,6 +17,7 @@ from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
 from .budget import absorption
+from .ir import RuleExportMixin
 
 SOURCES = [
     ('manual', "Manual Entry with Evidence"),
@@ -163,12 +164,11 @@ def _decimal(value):
     return Decimal(str(value)) if value is not None else None
 
 
-class IKIRealisation(ModelSQL, ModelView):
+class IKIRealisation(RuleExportMixin, ModelSQL, ModelView):
     "A realisation entered by hand for one evaluation period; the evidence "
     "goes as attachments."
     __name__ = 'skp.iki.realisation'
     __string__ = "IKI Realisation"
-    __access__ = {'iki'}
 
     iki = fields.Many2One('skp.iki', "IKI", required=True,
         ondelete='CASCADE')
@@ -180,6 +180,9 @@ class IKIRealisation(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        # In __setup__: a class-level __access__ is replaced by the
+        # metaclass, which left the realisations readable by anybody.
+        cls.__access__.add('iki')
         cls._order = [('evaluation_period', 'ASC'), ('id', 'ASC')]
 
     @classmethod
