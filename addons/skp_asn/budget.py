@@ -127,6 +127,12 @@ class BudgetLineIKI(ModelSQL):
     iki = fields.Many2One('skp.iki', "IKI", required=True,
         ondelete='CASCADE')
 
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # Linking is writing the budget line: HR only.
+        cls.__access__.add('line')
+
 
 class Realisation(ModelSQL, ModelView):
     "An amount spent against a budget line, entered directly or coming "

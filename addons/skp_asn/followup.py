@@ -49,6 +49,11 @@ class DialogEmployee(ModelSQL):
     employee = fields.Many2One('company.employee', "Employee",
         required=True, ondelete='CASCADE')
 
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('dialog')
+
 
 class FollowUp(RatingMaskMixin, ModelSQL, ModelView):
     "Tindak lanjut of a finalised evaluation: the employee's development "

@@ -126,3 +126,9 @@ class UserUnit(ModelSQL):
         ondelete='CASCADE')
     unit = fields.Many2One('skp.unit', "Unit", required=True,
         ondelete='CASCADE')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # Administering a unit is editing the user: user administrators only.
+        cls.__access__.add('user')
