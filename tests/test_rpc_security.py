@@ -74,7 +74,8 @@ class Org:
         """What the rules let a login (without admin groups) read: self,
         recursive subordinates and superiors; the acting officials (Plt/Plh,
         any date) of the own unit and its parents or of the units below the
-        ones headed; the people of the units acted for today."""
+        ones headed; the people without a supervisor in the units headed;
+        the people of the units acted for today."""
         employee = self.employee[login]
         unit = self.unit[employee]
         up = set()
@@ -87,8 +88,11 @@ class Org:
         acted = self.subtree(*[u for e, u, start, end in self.actings
                 if e == employee and str(start) <= today <= str(end)])
         officials = {e for e, u, _, _ in self.actings if u in up | headed}
+        vacant = {e for e, u in self.unit.items()
+            if u in headed and not self.supervisor[e]}
         return ({employee} | self.below(employee) | self.above(employee)
-            | officials | {e for e, u in self.unit.items() if u in acted})
+            | officials | vacant
+            | {e for e, u in self.unit.items() if u in acted})
 
     def subtree(self, *units):
         "The given units and all the units below them."
@@ -286,6 +290,19 @@ class TestHeads:
         assert org.in_unit_tree(DISDUKCAPIL) <= visible
         assert visible & org.in_unit_tree(DINKES) == set()
 
+    def test_kadis_sees_staff_of_vacant_seksi(self, as_, org):
+        "The demo's Seksi Pindah Datang has no Kepala: its staff have no "
+        "supervisor, yet the Kadis and the Kabid above it see them."
+        vacant = {e for e in org.in_unit_tree(DISDUKCAPIL)
+            if not org.supervisor[e]}
+        assert vacant  # the check below is not vacuous
+        assert vacant <= as_('kadis.dukcapil').visible()
+        target = min(vacant)
+        assert as_('kadis.dukcapil')('read', [target], ['nip']) == [
+            {'id': target, 'nip': org.nip[target]}]
+        refused(lambda: as_('kabid.capil')('read', [target], ['nip']),
+            READ_REFUSED % target)
+
 
 class TestAdmins:
     "Admin OPD manages its OPD; BKPSDM everybody; Pimpinan reads all."
@@ -308,6 +325,18 @@ class TestAdmins:
 
     def test_admin_opd_cannot_write_other_opd(self, as_, org, sql):
         target = org.employee['kadis.dinkes']
+        refused(lambda: as_('admin.dukcapil')(
+                'write', [target], {'position': "Hacked"}),
+            WRITE_REFUSED % target)
+        assert Org(sql).position[target] == org.position[target]
+
+    def test_admin_opd_cannot_write_own_superiors(self, as_, org, sql):
+        "Superiors are readable (they sign the SKP), never writable."
+        admin = org.employee['admin.dukcapil']
+        above = org.above(admin) - org.in_unit_tree(DISDUKCAPIL)
+        assert above  # the Sekda, outside the OPD
+        target = min(above)
+        assert as_('admin.dukcapil')('read', [target], ['nip'])
         refused(lambda: as_('admin.dukcapil')(
                 'write', [target], {'position': "Hacked"}),
             WRITE_REFUSED % target)
