@@ -247,7 +247,16 @@ class OrganisationPredikat(ModelSQL, ModelView):
     def check_curve(cls, evaluations):
         """Finalising is blocked until the whole unit is assessed and its
         distribution fits the curve, unless HR recorded an override."""
-        records = {cls.for_evaluation(e) for e in evaluations} - {None}
+        records = set()
+        for evaluation in evaluations:
+            record = cls.for_evaluation(evaluation)
+            if not record:
+                # DOMAIN §1.7: the organisation's predikat comes first; the
+                # curve of its people depends on it (§1.8).
+                raise ValidationError(gettext(
+                        'skp_asn.msg_curve_no_org_predikat',
+                        evaluation=evaluation.rec_name))
+            records.add(record)
         for record in records:
             population = record.evaluations()
             pending = [e for e in population if e.state not in ASSESSED]
