@@ -438,20 +438,31 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
         pass
 
     @classmethod
-    @ModelView.button
+    @ModelView.button_action('skp_asn.act_skp_form')
     def revise(cls, skps):
-        "Start a new version of an approved SKP; the old one stays in force."
+        """Start a new version of an approved SKP; the old one stays in force.
+        The client opens the new versions (or those already started)."""
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
         cls.check_owner(skps)
         revisions = []
         for skp in skps:
             if skp.revisions:
+                revisions.extend(skp.revisions)
                 continue
             revision, = cls.copy([skp], default={
                     'previous': skp.id,
                     'version': skp.version + 1,
                     })
             revisions.append(revision)
-        return [r.id for r in revisions]
+        return {
+            'res_id': [r.id for r in revisions],
+            'views': [
+                (ModelData.get_id('skp_asn', 'skp_view_form'), 'form'),
+                (ModelData.get_id('skp_asn', 'skp_view_list'), 'tree'),
+                ],
+            'domains': [],
+            }
 
     @classmethod
     @ModelView.button_action('skp_asn.wizard_skp_start_new')
@@ -591,6 +602,8 @@ class StartNewSKP(Wizard):
     start_new = StateTransition()
 
     def transition_start_new(self):
+        # The wizard can be run without the button that checks this.
+        self.model.check_owner(self.records)
         for skp in self.records:
             skp.start_new_from(self.start.date)
         return 'end'
