@@ -16,6 +16,7 @@ from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
 from .ir import RuleExportMixin
+from .notification import notify, users_of
 from .workdays import add_working_days, is_last_working_day_of_week
 
 # Fields only the workflow writes.
@@ -555,8 +556,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
         "Daily job: tell each appraiser how many activities wait too long."
         pool = Pool()
         Configuration = pool.get('skp.configuration')
-        Notification = pool.get('res.notification')
-        User = pool.get('res.user')
         days = Configuration(1).verification_days
         before = dt.datetime.now() - dt.timedelta(days=days)
         waiting = cls.search([
@@ -569,10 +568,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                 counts[appraiser] += 1
         notifications = []
         for appraiser, count in counts.items():
-            for user in User.search([('employees', '=', appraiser.id)]):
-                notifications.append(Notification(user=user,
-                        icon='skp-asn',
-                        label=gettext('skp_asn.msg_activity_reminder',
-                            count=count, days=days)))
-        Notification.save(notifications)
+            notifications += notify(users_of([appraiser]),
+                'skp_asn.msg_activity_reminder', count=count, days=days)
         return notifications

@@ -14,6 +14,7 @@ from trytond.wizard import Button, StateAction, StateView, Wizard
 
 from . import scoring
 from .evaluation_mask import RatingMaskMixin
+from .notification import notify, users_of
 
 # Fields only the workflow writes.
 WORKFLOW_FIELDS = {'state', 'predikat', 'assessed_by', 'delivered_date'}
@@ -534,21 +535,12 @@ class Evaluation(RatingMaskMixin, Workflow, ModelSQL, ModelView):
                 if kind != 'development'])
 
     @classmethod
-    def _notify(cls, evaluations, whom, message):
-        pool = Pool()
-        SKP = pool.get('skp.skp')
-        Notification = pool.get('res.notification')
-        notifications = []
+    def _notify(cls, evaluations, whom, message_id):
         for evaluation in evaluations:
             employee = (evaluation.skp.appraiser if whom == 'appraiser'
                 else evaluation.employee)
-            for user in SKP._users(employee):
-                notifications.append(Notification(user=user, icon='skp-asn',
-                        label=gettext(message,
-                            evaluation=evaluation.rec_name),
-                        model=cls.__name__,
-                        records=str([evaluation.id])))
-        Notification.save(notifications)
+            notify(users_of([employee]), message_id, evaluation,
+                evaluation=evaluation.rec_name)
 
 
 _CENT = Decimal('0.01')

@@ -12,6 +12,7 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .ir import RuleExportMixin
+from .notification import notify, users_of
 
 APPROACHES = [
     ('kualitatif', "Qualitative (kualitatif)"),
@@ -346,26 +347,10 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
                             rhk=rhk.rec_name))
 
     @classmethod
-    def _notify(cls, skps, users_of, label_msg):
-        pool = Pool()
-        Notification = pool.get('res.notification')
-        notifications = []
+    def _notify(cls, skps, whom, message_id):
         for skp in skps:
-            for user in users_of(skp):
-                notifications.append(Notification(
-                        user=user, label=gettext(label_msg,
-                            skp=skp.rec_name),
-                        icon='skp-asn', model=cls.__name__,
-                        records=str([skp.id])))
-        Notification.save(notifications)
-
-    @staticmethod
-    def _users(employee):
-        pool = Pool()
-        User = pool.get('res.user')
-        if not employee:
-            return []
-        return User.search([('employees', '=', employee.id)])
+            notify(users_of([getattr(skp, whom)]), message_id, skp,
+                skp=skp.rec_name)
 
     @classmethod
     @ModelView.button
@@ -373,7 +358,7 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
     def submit(cls, skps):
         cls.check_owner(skps)
         cls.check_complete(skps)
-        cls._notify(skps, lambda s: cls._users(s.appraiser),
+        cls._notify(skps, 'appraiser',
             'skp_asn.msg_skp_submitted_notification')
 
     @classmethod
@@ -389,7 +374,7 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
             raise ValidationError(gettext(
                     'skp_asn.msg_skp_return_reason'))
         cls.write(skps, {'return_reason': reason})
-        cls._notify(skps, lambda s: cls._users(s.employee),
+        cls._notify(skps, 'employee',
             'skp_asn.msg_skp_returned_notification')
 
     @classmethod
@@ -416,7 +401,7 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
             skp.signatories = skp._signatories()
         cls.save(skps)
         cls.supersede([s.previous for s in skps if s.previous])
-        cls._notify(skps, lambda s: cls._users(s.employee),
+        cls._notify(skps, 'employee',
             'skp_asn.msg_skp_approved_notification')
 
     def _signatories(self):

@@ -1,0 +1,52 @@
+"""Telling people about their work: a notification in the client and the
+same text by e-mail to those with an address, each in the recipient's own
+language (Tryton's res.notification and transactional mailer: nothing is
+sent if the transition is rolled back)."""
+from email.message import EmailMessage
+
+from trytond.config import config
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.sendmail import send_message_transactional
+from trytond.tools.email_ import format_address, set_from_header
+from trytond.transaction import Transaction
+
+
+def users_of(employees):
+    "The users linked to `employees` (None ignored)."
+    User = Pool().get('res.user')
+    ids = sorted({e.id for e in employees if e})
+    if not ids:
+        return []
+    return User.search([('employees', 'in', ids)])
+
+
+def notify(users, message_id, record=None, **variables):
+    """Notify `users` with the text of `message_id` formatted with
+    `variables`, linked to `record` when given; mail it to those with an
+    e-mail address. Return the notifications."""
+    Notification = Pool().get('res.notification')
+    notifications = []
+    for user in users:
+        language = user.language.code if user.language else None
+        with Transaction().set_context(language=language):
+            label = gettext(message_id, **variables)
+        notification = Notification(user=user, icon='skp-asn', label=label)
+        if record is not None:
+            notification.model = record.__name__
+            notification.records = str([record.id])
+        notifications.append(notification)
+        if user.email:
+            send_message_transactional(_message(user, label))
+    Notification.save(notifications)
+    return notifications
+
+
+def _message(user, text):
+    msg = EmailMessage()
+    from_ = config.get('email', 'from')
+    set_from_header(msg, from_, from_)
+    msg['To'] = format_address(user.email, user.name)
+    msg['Subject'] = text
+    msg.set_content(text)
+    return msg
