@@ -3,13 +3,28 @@
 # mailed. One dispatch record per month and recipient makes a rerun send
 # nothing twice; each is committed on its own, so a run that fails halfway
 # resumes where it stopped.
+#
+# The mail is sent before its dispatch is committed, not by trytond's
+# transactional mailer: that one sends after the commit, so a refused
+# message would leave its dispatch marked as sent and a rerun would never
+# deliver it. Sending first means a mail is only lost if the SMTP server
+# refuses it (the dispatch stays pending and the rerun sends it); only a
+# crash between the SMTP server's acceptance and the commit of one small
+# row may send that one mail twice.
 import datetime as dt
 import logging
 from collections import defaultdict
+from email.message import EmailMessage
 
+from sql import For
+
+from trytond import backend
+from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool, PoolMeta
+from trytond.sendmail import send_message
+from trytond.tools.email_ import format_address, set_from_header
 from trytond.transaction import Transaction
 
 logger = logging.getLogger(__name__)
@@ -68,8 +83,33 @@ class Dispatch(ModelSQL, ModelView):
         transaction.commit()
         for dispatch in cls.search([
                     ('month', '=', month), ('state', '=', 'pending')]):
-            dispatch.send()
+            if not cls._claim(dispatch):
+                transaction.commit()
+                continue
+            try:
+                dispatch.send()
+            except Exception:
+                # Nothing of this one is kept: it stays pending for the
+                # next run, which resumes here.
+                transaction.rollback()
+                logger.exception('dispatch %s not sent', dispatch.id)
+                raise
             transaction.commit()
+
+    @classmethod
+    def _claim(cls, dispatch):
+        """Whether `dispatch` is still pending, locked on PostgreSQL until
+        the commit: another cron process may have sent it since the
+        search."""
+        table = cls.__table__()
+        transaction = Transaction()
+        cursor = transaction.connection.cursor()
+        query = table.select(table.id,
+            where=(table.id == dispatch.id) & (table.state == 'pending'))
+        if backend.name == 'postgresql':
+            query.for_ = For('UPDATE')
+        cursor.execute(*query)
+        return cursor.fetchone() is not None
 
     @classmethod
     def plan(cls, month):
@@ -91,29 +131,43 @@ class Dispatch(ModelSQL, ModelView):
                 if (kind, recipient, unit) not in existing])
 
     def send(self):
+        "Store the report, mark it sent, then mail it (raises if refused)."
         pool = Pool()
         Attachment = pool.get('ir.attachment')
-        Email = pool.get('ir.email')
         name, content, resource = self.render()
         attachment, = Attachment.create([{
                     'name': name,
                     'resource': str(resource),
                     'data': content,
                     }])
-        address = self.recipient.party.email
-        if address:
-            Email.send(to=address,
-                subject=gettext('skp_reports.msg_dispatch_subject',
-                    name=name),
-                body=gettext('skp_reports.msg_dispatch_body'),
-                files=[(name, content)],
-                record=(self.__name__, self.id))
-        else:
-            logger.warning('no e-mail address for %s', self.recipient)
         self.attachment = attachment
         self.state = 'sent'
         self.sent_at = dt.datetime.now()
         self.save()
+        address = self.recipient.party.email
+        if address:
+            self.mail(address, name, content)
+        else:
+            logger.warning('no e-mail address for %s', self.recipient)
+
+    def mail(self, address, name, content):
+        """Send the report to `address` now, strictly, and keep a copy of the
+        message in ir.email (without the PDF: it is the attachment)."""
+        pool = Pool()
+        Email = pool.get('ir.email')
+        subject = gettext('skp_reports.msg_dispatch_subject', name=name)
+        body = gettext('skp_reports.msg_dispatch_body')
+        msg = EmailMessage()
+        from_ = config.get('email', 'from')
+        set_from_header(msg, from_, from_)
+        msg['To'] = [format_address(address, self.recipient.party.name)]
+        msg['Subject'] = subject
+        msg.set_content(body, subtype='html')
+        msg.add_attachment(content, maintype='application', subtype='pdf',
+            filename=('utf-8', '', name))
+        send_message(msg, strict=True)
+        email = Email.from_message(msg, body=body, resource=self)
+        email.save()
 
     def render(self):
         "Return (file name, PDF, resource to attach it to)."

@@ -10,7 +10,9 @@ from trytond.modules.skp_asn.budget import absorption
 from trytond.pool import Pool
 from trytond.report import Report
 
-from .report import _month_range, _year_month, unit_recap
+from trytond.transaction import without_check_access
+
+from .report import UnitReportMixin, _month_range, _year_month, unit_recap
 
 
 def _float(value):
@@ -35,7 +37,10 @@ class XLSXReport(Report):
             'time': workbook.add_format({'num_format': 'hh:mm'}),
             'number': workbook.add_format({'num_format': '#,##0.00'}),
             }
-        cls.fill(workbook, formats, records, data or {})
+        # The records passed the access check: their figures are read
+        # whole, not cut by the record rules.
+        with without_check_access():
+            cls.fill(workbook, formats, records, data or {})
         workbook.close()
         return 'xlsx', output.getvalue()
 
@@ -54,7 +59,7 @@ class XLSXReport(Report):
         sheet.set_column(0, len(headers) - 1, 16)
 
 
-class UnitRecapXLSX(XLSXReport):
+class UnitRecapXLSX(UnitReportMixin, XLSXReport):
     __name__ = 'skp.unit.recap.xlsx'
 
     @classmethod
@@ -77,7 +82,7 @@ class UnitRecapXLSX(XLSXReport):
             row['on_time_share'], _float(row['capaian']), row['predikat']]
 
 
-class ServiceXLSX(XLSXReport):
+class ServiceXLSX(UnitReportMixin, XLSXReport):
     "Per service, unit and employee: count, median, p90, share on time."
     __name__ = 'skp.service.xlsx'
 
@@ -112,7 +117,7 @@ class ServiceXLSX(XLSXReport):
                 + headers[1:], rows)
 
 
-class BudgetXLSX(XLSXReport):
+class BudgetXLSX(UnitReportMixin, XLSXReport):
     "Realisation per budget line and per RHK."
     __name__ = 'skp.budget.xlsx'
 

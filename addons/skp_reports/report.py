@@ -6,7 +6,10 @@ import os
 from collections import defaultdict
 
 from trytond.config import config
+from trytond.i18n import gettext
+from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
+from trytond.transaction import Transaction, without_check_access
 
 from .document import DocumentReport
 
@@ -128,7 +131,57 @@ class ActivityReport(BaseReport):
                 r.employee.party.name, r.year, r.month) for r in records[:3])
 
 
-class UnitRecapReport(BaseReport):
+def check_unit_access(units):
+    """Reports on a whole unit (its people's figures) may be printed by HR
+    (Admin BKPSDM) and the leadership (Pimpinan) for any unit, by the head or
+    acting head of a unit for the units below it, by an Admin OPD for the
+    units of their OPD; the figures are then read without record rules, so
+    that none is silently left out."""
+    pool = Pool()
+    User = pool.get('res.user')
+    ModelData = pool.get('ir.model.data')
+    Unit = pool.get('skp.unit')
+    Acting = pool.get('skp.acting')
+    if Transaction().user == 0 or not units:
+        return
+    groups = set(User.get_groups())
+    if groups & {ModelData.get_id('skp_asn', 'group_skp_admin'),
+            ModelData.get_id('skp_asn', 'group_skp_leader')}:
+        return
+    employees = set(User.get_employees())
+    with without_check_access():
+        tops = {u.id for u in Unit.search([('head', 'in', list(employees))])}
+        tops |= {a.unit.id for a in Acting.active_on()
+            if a.employee.id in employees}
+        if ModelData.get_id('skp_asn', 'group_skp_admin_opd') in groups:
+            for employee in pool.get('company.employee').browse(
+                    list(employees)):
+                unit = employee.unit
+                while unit and unit.kind != 'opd':
+                    unit = unit.parent
+                if unit:
+                    tops.add(unit.id)
+        allowed = {u.id for u in Unit.search([
+                    ('parent', 'child_of', list(tops)),
+                    ])} if tops else set()
+        for unit in Unit.browse(units):
+            if unit.id not in allowed:
+                raise AccessError(gettext(
+                        'skp_reports.msg_unit_report_access',
+                        unit=unit.rec_name))
+
+
+class UnitReportMixin:
+    "Check the access to the units reported on (check_unit_access)."
+    __slots__ = ()
+
+    @classmethod
+    def check_access(cls, action, model, ids):
+        super().check_access(action, model, ids)
+        check_unit_access(ids)
+
+
+class UnitRecapReport(UnitReportMixin, BaseReport):
     """Per employee of a unit tree for a month: verified minutes, days under
     the minimum, capaian and predikat, and the unit's curve."""
     __name__ = 'skp.unit.recap.report'
@@ -162,6 +215,11 @@ def _month_range(year, month):
 def unit_recap(unit, year=None, month=None):
     """The rows of the unit recap, each employee of the unit tree once, with
     figures read from the grouped summaries (no per-activity loop)."""
+    with without_check_access():
+        return _unit_recap(unit, year, month)
+
+
+def _unit_recap(unit, year, month):
     pool = Pool()
     Employee = pool.get('company.employee')
     Month = pool.get('skp.activity.month')

@@ -51,16 +51,19 @@ def figures(year, month):
     totals = defaultdict(lambda: defaultdict(int))
 
     activity, employee = Activity.__table__(), Employee.__table__()
+    # Per employee, so that the figures of an OPD where fewer than
+    # MIN_GROUP people worked are not shown: they would be theirs.
     cursor.execute(*activity.join(employee,
             condition=activity.employee == employee.id
-            ).select(employee.unit,
+            ).select(employee.unit, activity.employee,
             Sum(Case((activity.state == 'verified', 1), else_=0)),
             Sum(Case((activity.verified_on_time, 1), else_=0)),
             where=(Extract('YEAR', activity.date) == year)
             & (Extract('MONTH', activity.date) == month),
-            group_by=[employee.unit]))
-    for unit, verified, on_time in cursor:
+            group_by=[employee.unit, activity.employee]))
+    for unit, _, verified, on_time in cursor:
         if unit in opds:
+            totals[opds[unit]]['people'] += 1
             totals[opds[unit]]['verified'] += verified or 0
             totals[opds[unit]]['verified_on_time'] += on_time or 0
 
@@ -107,12 +110,14 @@ def figures(year, month):
     rows = []
     for opd in sorted(set(opds.values()), key=lambda u: u.code):
         total = totals[opd]
+        few = 0 < total['people'] < MIN_GROUP
         rows.append({
                 'opd_code': opd.code,
                 'opd': opd.name,
-                'activities_verified': _count(total['verified']),
-                'verified_on_time_pct': _share(
-                    total['verified_on_time'], total['verified']),
+                'activities_verified': (None if few
+                    else _count(total['verified'])),
+                'verified_on_time_pct': (None if few else _share(
+                        total['verified_on_time'], total['verified'])),
                 'service_requests': _count(total['requests']),
                 'service_on_time_pct': _share(
                     total['requests_on_time'], total['requests']),
