@@ -60,7 +60,9 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
     rhks = fields.One2Many('skp.rhk', 'skp', "Work Results (RHK)",
         states=_states)
     expectations = fields.One2Many('skp.skp.expectation', 'skp',
-        "Behaviour Expectations", states=_states)
+        "Behaviour Expectations", states=_states,
+        help="The Pejabat Penilai writes the specific expectations from "
+        "SKP to Approve > Behaviour Expectations.")
     resource_support = fields.Text("Resource Support", states=_states,
         help="Dukungan sumber daya: what the leader provides.")
     accountability = fields.Text("Accountability Scheme", states=_states,
@@ -367,8 +369,17 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
         cls.check_appraiser(skps)
 
     @classmethod
-    @Workflow.transition('returned')
     def return_with_reason(cls, skps, reason):
+        # Called by the return wizard, not a button: the SKP may have been
+        # decided since the wizard opened, or at the same instant in
+        # another session; the transition would skip it without a word.
+        for skp in skps:
+            skp.check_draft(states=('submitted',))
+        cls._return_with_reason(skps, reason)
+
+    @classmethod
+    @Workflow.transition('returned')
+    def _return_with_reason(cls, skps, reason):
         cls.check_appraiser(skps)
         if not (reason or '').strip():
             raise ValidationError(gettext(
