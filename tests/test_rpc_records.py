@@ -171,3 +171,65 @@ class TestSupervisorAndLeaders:
                 {field: "Changed by the leadership"}))
         refused(lambda: call('pimpinan', model, 'delete', victim[:1]))
         assert text(sql, model, victim) == before
+
+
+class TestEvidence:
+    "Evidence files are attachments: readable only with their activity."
+
+    @pytest.fixture
+    def evidence(self, call, sql, users):
+        activity = min(i for i, e, s in sql(
+                'SELECT id, employee, state FROM skp_activity')
+            if e == users['pegawai'] and s in {'draft', 'rejected'})
+        attachment, = call('pegawai', 'ir.attachment', 'create', [{
+                    'name': 'surat-tugas.txt',
+                    'resource': 'skp.activity,%s' % activity,
+                    'type': 'data',
+                    'data': {'__class__': 'bytes',
+                        'base64': 'YnVrdGkgZHVrdW5n'},
+                    }])
+        yield attachment, activity
+        call('pegawai', 'ir.attachment', 'delete', [attachment])
+
+    def test_colleague_cannot_find_or_read(self, call, evidence):
+        attachment, activity = evidence
+        resource = 'skp.activity,%s' % activity
+        assert call('rekan', 'ir.attachment', 'search',
+            [('resource', '=', resource)], 0, None, None) == []
+        message = refused(lambda: call('rekan', 'ir.attachment', 'read',
+                [attachment], ['data']))
+        assert message.startswith(REFUSED)
+        refused(lambda: call('rekan', 'ir.attachment', 'write',
+                [attachment], {'name': 'forged.txt'}))
+
+    def test_supervisor_reads(self, call, evidence):
+        attachment, activity = evidence
+        record, = call('kasi.identitas', 'ir.attachment', 'read',
+            [attachment], ['name', 'resource'])
+        assert record['name'] == 'surat-tugas.txt'
+        assert record['resource'] == 'skp.activity,%s' % activity
+
+
+class TestServiceRequests:
+    "Service requests are read by their unit and the heads above; HR edits."
+
+    @pytest.fixture
+    def requests(self, sql):
+        return dict(sql('SELECT id, unit FROM skp_service_request'))
+
+    def test_staff_read_their_unit_only(self, call, sql, users, requests):
+        unit, = sql('SELECT unit FROM company_employee WHERE id = %s'
+            % users['pegawai'])[0]
+        mine = {i for i, u in requests.items() if u == unit}
+        assert mine and mine != set(requests)
+        assert set(call('pegawai', 'skp.service.request', 'search',
+                [], 0, None, None)) == mine
+        other = min(set(requests) - mine)
+        refused(lambda: call('pegawai', 'skp.service.request', 'read',
+                [other], ['number']))
+        refused(lambda: call('pegawai', 'skp.service.request', 'write',
+                [min(mine)], {'number': 'FORGED'}))
+
+    def test_other_opd_sees_none(self, call, requests):
+        assert call('kadis.dinkes', 'skp.service.request', 'search',
+            [('id', 'in', sorted(requests))], 0, None, None) == []
