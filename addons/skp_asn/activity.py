@@ -519,8 +519,20 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
         cls.check_appraiser(activities)
 
     @classmethod
-    @Workflow.transition('rejected')
     def reject_with_reason(cls, activities, reason):
+        # Called by the reject wizard, not a button: the activity may have
+        # been decided since the wizard opened, or at the same instant in
+        # another session; the transition would skip it without a word.
+        for activity in activities:
+            if activity.state != 'submitted':
+                raise AccessError(gettext('skp_asn.msg_activity_locked',
+                        activity=activity.rec_name,
+                        state=activity.state_string))
+        cls._reject_with_reason(activities, reason)
+
+    @classmethod
+    @Workflow.transition('rejected')
+    def _reject_with_reason(cls, activities, reason):
         if not (reason or '').strip():
             raise ValidationError(gettext(
                     'skp_asn.msg_activity_reject_reason'))
