@@ -53,7 +53,8 @@ def day(value):
 
 
 def words(text):
-    return ' '.join(text.split())
+    "Whitespace collapsed; a word cut after its hyphen at a line end joined."
+    return re.sub(r'(?<=\w)- (?=\w)', '-', ' '.join(text.split()))
 
 
 def pdf_text(content):
@@ -131,10 +132,18 @@ class Demo:
         self.skp = dict(sql('SELECT employee, id FROM skp_skp '
                 "WHERE state IN ('approved', 'draft')"))
         self.head = dict(sql('SELECT id, head FROM skp_unit'))
+        # the report templates are translated once skp_reports has id.po
+        self.indonesian = bool(sql("SELECT COUNT(*) FROM ir_translation "
+                "WHERE module = 'skp_reports' AND lang = 'id' "
+                "AND type = 'report' AND value IS NOT NULL")[0][0])
         today = dt.date.today().isoformat()
         self.actings = [(employee, unit) for employee, unit, start, end in sql(
                 'SELECT employee, unit, start_date, end_date FROM skp_acting')
             if day(start)[:10] <= today <= day(end)[:10]]
+
+    def label(self, english, indonesian):
+        "The label the PDFs print for the users (all in Indonesian)."
+        return indonesian if self.indonesian else english
 
     def appraiser(self, employee):
         """The Pejabat Penilai today (DOMAIN §1.9, as Employee._appraiser):
@@ -234,6 +243,9 @@ def test_skp_pdf(rpc, sql, demo, server_url, database_name):
             assert person in text and nip in text
     assert 'NIP %s' % me['nip'] in text
     assert 'PEJABAT PENILAI KINERJA' in text
+    assert demo.label('WORK PERFORMANCE TARGETS (SKP)',
+        'SASARAN KINERJA PEGAWAI (SKP)') in text
+    assert demo.label('Verification code', 'Kode verifikasi') in text
     assert 'PEMERINTAH KOTA MAKASSAR' in text
 
     ikis = sql('SELECT r.name, i.name, i.target, i.uom, i.aspect '
@@ -267,6 +279,10 @@ def test_evaluation_pdf(rpc, sql, demo, server_url, database_name):
     text = pdf_text(content)
     person = demo.of('pegawai')
     assert person['name'] in text and person['nip'] in text
+    assert demo.label('PERFORMANCE EVALUATION WORKSHEET',
+        'LEMBAR KERJA EVALUASI KINERJA') in text
+    assert demo.label('Employee performance predikat',
+        'Predikat kinerja pegawai') in text
     appraiser = demo.of('kasi.identitas')
     assert appraiser['name'] in text and appraiser['nip'] in text
     assert {'baik': 'Baik'}[predikat] in text
@@ -302,6 +318,8 @@ def test_activity_month_pdf(rpc, sql, demo, server_url, database_name):
     person = demo.of('pegawai')
     assert person['name'] in text and 'NIP %s' % person['nip'] in text
     assert '%04d-%02d' % (YEAR, MONTH) in text
+    assert demo.label('DAILY ACTIVITY REPORT',
+        'LAPORAN AKTIVITAS HARIAN') in text
     rows = [r for r in sql('SELECT name, date, state, minutes FROM '
             'skp_activity WHERE employee = %d' % me)
         if day(r[1])[:7] == '%04d-%02d' % (YEAR, MONTH)]
@@ -325,6 +343,9 @@ def test_unit_recap_pdf(rpc, sql, demo, server_url, database_name):
         {'year': YEAR, 'month': MONTH})
     text = pdf_text(content)
     assert demo.unit_name[unit] in text
+    assert demo.label('UNIT PERFORMANCE RECAP',
+        'REKAPITULASI KINERJA UNIT') in text
+    assert demo.label('Verified minutes', 'Menit terverifikasi') in text
     units = demo.subtree(unit)
     members = [e for e, p in demo.people.items() if p['unit'] in units]
     assert len(members) > 20
@@ -333,11 +354,12 @@ def test_unit_recap_pdf(rpc, sql, demo, server_url, database_name):
         person = demo.people[employee]
         minutes = verified_minutes(sql, employee)
         # No, name, NIP, position, verified minutes
-        # a row cut by a page break may print its position after
-        assert re.search(r'%s %s (%s )?%d ' % (
-                re.escape(person['name']), person['nip'],
+        # name, NIP, position, minutes; a row cut by a page break prints
+        # its wrapped name and position after the figures
+        assert re.search(r'%s (%s )?(%s )?%d ' % (
+                person['nip'], re.escape(words(person['name'])),
                 re.escape(words(person['position'] or '')), minutes),
-            body), (person['name'], minutes,
+            body) and words(person['name']) in body, (person['name'], minutes,
             body[body.find(person['nip']) - 80:body.find(person['nip']) + 120])
     assert any(verified_minutes(sql, e) for e in members)
     assert_registered(sql, server_url, database_name, text, content,
@@ -350,6 +372,8 @@ def test_digest_pdf(rpc, sql, demo, server_url, database_name):
     me = demo.employee['kasi.identitas']
     fmt, content, _ = execute(client, 'skp.digest.report', [me])
     text = pdf_text(content)
+    assert demo.label('ACTIVITIES WAITING FOR YOUR VERIFICATION',
+        'AKTIVITAS YANG MENUNGGU VERIFIKASI ANDA') in text
     waiting = Counter(e for e, in sql('SELECT employee FROM skp_activity '
             "WHERE state = 'submitted'") if demo.appraiser(e) == me)
     assert waiting
@@ -544,7 +568,8 @@ def test_pegawai_cannot_print_a_colleague(rpc, sql, demo, report, target):
         record = month_id(colleague(sql, demo))
     before = documents(sql)
     message = refused(execute, client, report, [record])
-    assert re.search('not allowed|may not', message), message
+    assert re.search('not allowed|may not|tidak diizinkan|tidak berwenang',
+        message), message
     assert documents(sql) == before
 
 
