@@ -3,13 +3,14 @@
 import base64
 import datetime as dt
 import hashlib
+import io
 import secrets
+import threading
 
 from trytond.config import config
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 from trytond.rpc import RPC
-from trytond.tools import qrcode
 from trytond.transaction import Transaction, without_check_access
 
 from trytond.modules.company.company import CompanyReport
@@ -123,10 +124,47 @@ class DocumentReportMixin:
         url = Document.verification_url(code)
         context['verification_code'] = code
         context['verification_url'] = url
-        context['qr_data_uri'] = 'data:image/svg+xml;base64,' + (
-            base64.b64encode(qrcode.generate_svg(url, border=1).getvalue())
-            .decode())
+        context['qr_data_uri'] = qr_data_uri(url)
         return context
+
+    @classmethod
+    def convert(cls, report, data, **kwargs):
+        """HTML to PDF as trytond does, with the font configuration kept
+        from one document to the next (per thread) instead of set up again
+        for each."""
+        if (report.template_extension == 'html'
+                and report.extension == 'pdf'):
+            import weasyprint
+            return 'pdf', weasyprint.HTML(string=data,
+                url_fetcher=weasyprint.URLFetcher(
+                    allowed_protocols={'http', 'https'}),
+                ).write_pdf(font_config=_font_config())
+        return super().convert(report, data, **kwargs)
+
+
+_local = threading.local()
+
+
+def _font_config():
+    if getattr(_local, 'font_config', None) is None:
+        from weasyprint.text.fonts import FontConfiguration
+        _local.font_config = FontConfiguration()
+    return _local.font_config
+
+
+def qr_data_uri(url):
+    """The QR code of `url` as one SVG path: a few kB, where trytond's
+    generate_svg writes a rectangle per module (about 40 kB) that weasyprint
+    parses again on every page."""
+    import qrcode
+    from qrcode.image.svg import SvgPathImage
+    output = io.BytesIO()
+    qr = qrcode.QRCode(image_factory=SvgPathImage, border=1,
+        error_correction=qrcode.ERROR_CORRECT_M)
+    qr.add_data(url)
+    qr.make_image().save(output)
+    return 'data:image/svg+xml;base64,' + base64.b64encode(
+        output.getvalue()).decode()
 
 
 class DocumentReport(DocumentReportMixin, CompanyReport):
