@@ -36,17 +36,26 @@ def notify(users, message_id, record=None, **variables):
             notification.model = record.__name__
             notification.records = str([record.id])
         notifications.append(notification)
-        if user.email:
-            send_message_transactional(_message(user, label))
+        address = _address(user)
+        if address:
+            send_message_transactional(_message(user, address, label))
     Notification.save(notifications)
     return notifications
 
 
-def _message(user, text):
+def _address(user):
+    "The user's e-mail, else that of the user's employee (from SIMPEG)."
+    if user.email:
+        return user.email
+    if user.employee:
+        return user.employee.party.email
+
+
+def _message(user, address, text):
     msg = EmailMessage()
     from_ = config.get('email', 'from')
     set_from_header(msg, from_, from_)
-    msg['To'] = format_address(user.email, user.name)
+    msg['To'] = format_address(address, user.name)
     msg['Subject'] = text
     msg.set_content(text)
     return msg
