@@ -173,19 +173,33 @@ class OrganisationPredikat(ModelSQL, ModelView):
     @classmethod
     def for_evaluation(cls, evaluation):
         "The record of the nearest unit up from the employee's unit."
-        unit = evaluation.employee.unit
-        domain = [
-            ('kind', '=', evaluation.kind),
-            ('period', '=', evaluation.skp.period.id),
-            ]
-        if evaluation.kind == 'periodic':
-            domain.append(('evaluation_period', '=',
-                    evaluation.evaluation_period.id))
-        records = {r.unit: r for r in cls.search(domain)}
-        while unit:
-            if unit in records:
-                return records[unit]
-            unit = unit.parent
+        return cls.for_evaluations([evaluation])[evaluation]
+
+    @classmethod
+    def for_evaluations(cls, evaluations):
+        """{evaluation: record of the nearest unit up from its employee's
+        unit, or None}, with one search per kind and period."""
+        groups = {}
+        for evaluation in evaluations:
+            key = (evaluation.kind, evaluation.skp.period.id,
+                evaluation.evaluation_period.id
+                if evaluation.kind == 'periodic' else None)
+            groups.setdefault(key, []).append(evaluation)
+        result = {}
+        for (kind, period, evaluation_period), members in groups.items():
+            domain = [
+                ('kind', '=', kind),
+                ('period', '=', period),
+                ]
+            if kind == 'periodic':
+                domain.append(('evaluation_period', '=', evaluation_period))
+            records = {r.unit: r for r in cls.search(domain)}
+            for evaluation in members:
+                unit = evaluation.employee.unit
+                while unit and unit not in records:
+                    unit = unit.parent
+                result[evaluation] = records[unit] if unit else None
+        return result
 
     def evaluations(self):
         "The evaluations whose curve this record sets."
@@ -199,13 +213,16 @@ class OrganisationPredikat(ModelSQL, ModelView):
         if self.kind == 'periodic':
             domain.append(
                 ('evaluation_period', '=', self.evaluation_period.id))
-        return [e for e in Evaluation.search(domain)
-            if self.for_evaluation(e) == self]
+        evaluations = Evaluation.search(domain)
+        records = self.for_evaluations(evaluations)
+        return [e for e in evaluations if records[e] == self]
 
-    def distribution(self):
+    def distribution(self, population=None):
         "(counts per predikat, violations) of the assessed evaluations."
         CurveRule = Pool().get('skp.curve.rule')
-        counts = Counter(e.predikat for e in self.evaluations()
+        if population is None:
+            population = self.evaluations()
+        counts = Counter(e.predikat for e in population
             if e.state in ASSESSED and e.predikat)
         violations = scoring.curve_violations(
             CurveRule.rules_for(self.predikat), counts)
@@ -248,8 +265,7 @@ class OrganisationPredikat(ModelSQL, ModelView):
         """Finalising is blocked until the whole unit is assessed and its
         distribution fits the curve, unless HR recorded an override."""
         records = set()
-        for evaluation in evaluations:
-            record = cls.for_evaluation(evaluation)
+        for evaluation, record in cls.for_evaluations(evaluations).items():
             if not record:
                 # DOMAIN §1.7: the organisation's predikat comes first; the
                 # curve of its people depends on it (§1.8).
@@ -264,7 +280,7 @@ class OrganisationPredikat(ModelSQL, ModelView):
                 raise ValidationError(gettext(
                         'skp_asn.msg_curve_pending', record=record.rec_name,
                         count=len(pending)))
-            counts, violations = record.distribution()
+            counts, violations = record.distribution(population)
             if violations and not record.overrides:
                 raise ValidationError(gettext(
                         'skp_asn.msg_curve_broken', record=record.rec_name,

@@ -338,8 +338,9 @@ class Evaluation(RatingMaskMixin, Workflow, ModelSQL, ModelView):
         pool = Pool()
         OrgPredikat = pool.get('skp.org.predikat')
         result = {n: {} for n in names}
+        records = OrgPredikat.for_evaluations(evaluations)
         for evaluation in evaluations:
-            record = OrgPredikat.for_evaluation(evaluation)
+            record = records[evaluation]
             if 'org_predikat' in names:
                 result['org_predikat'][evaluation.id] = (
                     record.predikat if record else None)
