@@ -812,8 +812,9 @@ class SMTPHandler(socketserver.StreamRequestHandler):
                         server.refused += 1
                         self.reply('554 refused by the test')
                         continue
-                    server.messages.append((recipients, email.message_from_bytes(
-                                b''.join(data), policy=email.policy.default)))
+                    message = email.message_from_bytes(
+                        b''.join(data), policy=email.policy.default)
+                    server.messages.append((recipients, message))
                 self.reply('250 queued')
             elif verb == 'QUIT':
                 self.reply('221 bye')
