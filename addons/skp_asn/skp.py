@@ -8,6 +8,7 @@ from trytond.model import (
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
+from trytond.tools import reduce_ids
 from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
@@ -381,6 +382,7 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
     @Workflow.transition('returned')
     def _return_with_reason(cls, skps, reason):
         cls.check_appraiser(skps)
+        cls._claim_submitted(skps)
         if not (reason or '').strip():
             raise ValidationError(gettext(
                     'skp_asn.msg_skp_return_reason'))
@@ -401,6 +403,7 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
         pool = Pool()
         Date = pool.get('ir.date')
         cls.check_appraiser(skps)
+        cls._claim_submitted(skps)
         today = Date.today()
         for skp in skps:
             skp.approved_by = skp.appraiser
@@ -414,6 +417,35 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
         cls.supersede([s.previous for s in skps if s.previous])
         cls._notify(skps, 'employee',
             'skp_asn.msg_skp_approved_notification')
+
+    @classmethod
+    def _claim_submitted(cls, skps):
+        """Refuse the decision unless the SKPs are still submitted, as the
+        UPDATE finds them: two decisions at the same instant (two sessions
+        of the appraiser, or the appraiser and a Plt) are not both taken.
+        PostgreSQL already fails the second on the serialization conflict
+        and the retry sees the first; on SQLite the reads before the first
+        write are outside the transaction, and this UPDATE is what starts
+        it under the write lock."""
+        if not skps:
+            return
+        table = cls.__table__()
+        cursor = Transaction().connection.cursor()
+        ids = [s.id for s in skps]
+        # Writing the state it has locks the rows (PostgreSQL) or the
+        # database (SQLite)
+        cursor.execute(*table.update([table.state], ['submitted'],
+                where=reduce_ids(table.id, ids)
+                & (table.state == 'submitted')))
+        if cursor.rowcount == len(ids):
+            return
+        cursor.execute(*table.select(table.id, table.state,
+                where=reduce_ids(table.id, ids)
+                & (table.state != 'submitted')))
+        id_, state = cursor.fetchone() or (ids[0], None)
+        states = dict(cls.fields_get(['state'])['state']['selection'])
+        raise AccessError(gettext('skp_asn.msg_skp_not_draft',
+                skp=cls(id_).rec_name, state=states.get(state, state)))
 
     def _signatories(self):
         pool = Pool()
