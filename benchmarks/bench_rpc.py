@@ -160,12 +160,14 @@ class Server:
             + '[session]\nmax_attempt = 1000\n')
         env = dict(os.environ, PYTHONOPTIMIZE='1', TRYTOND_CONFIG=str(conf),
             SKP_BIND='127.0.0.1:%s' % self.port, SKP_WORKERS=str(workers),
-            SKP_ACCESS_LOG='/dev/null', SKP_LOG_LEVEL='warning')
+            SKP_ACCESS_LOG='/dev/null', SKP_LOG_LEVEL='warning',
+            # the pool of the database is loaded when the server starts
+            TRYTOND_DATABASE_NAMES=database)
         if kind == 'gunicorn':
             command = [str(BIN / 'gunicorn'), '-c',
                 str(REPO / 'config' / 'gunicorn.conf.py')]
         else:
-            command = [str(BIN / 'trytond'), '-c', str(conf)]
+            command = [str(BIN / 'trytond'), '-c', str(conf), '-d', database]
         self.command = ' '.join(Path(c).name if '/' in c and 'bin' in c
             else c for c in command)
         self.log = open(folder / 'server.log', 'w')
@@ -384,6 +386,10 @@ def main():
                         if args.server == 'gunicorn' else '')))
             lines = run(args, server, connection, employees, supervisor,
                 decided)
+        except BaseException:
+            print((folder / 'server.log').read_text()[-3000:],
+                file=sys.stderr)
+            raise
         finally:
             server.stop()
     report(args, lines)

@@ -1,2 +1,3 @@
 # SKP-ASN core module: ASN master data, SKP planning and evaluation.
 # Classes are registered in tryton.cfg.
+from . import _cursor  # noqa: F401
