@@ -21,7 +21,6 @@ record rule) must be seen through B at once.
 PostgreSQL only: SQLite serves one process per file, and backup.sh is
 pg_dump.
 """
-import configparser
 import os
 import secrets
 import subprocess
@@ -33,7 +32,7 @@ import pytest
 from conftest import (
     ADMIN_PASSWORD, BIN, REPO, _database_uri, _environ, _free_port,
     _is_postgresql, _postgresql, _stop, _write_config)
-from skp_tools.rpc import Client, HTTPError, RPCError
+from skp_tools.rpc import Client, HTTPError
 
 pytestmark = pytest.mark.skipif(
     not _is_postgresql(_database_uri()),
@@ -129,7 +128,7 @@ def restored(backup, _demo_database):
 
 
 def _gunicorn(config, name, log, workers):
-    "Start gunicorn on `name` with config/gunicorn.conf.py; return (process, url)."
+    "Start gunicorn (config/gunicorn.conf.py) on `name`: (process, url)."
     port = _free_port()
     env = _environ(config)
     env['TRYTOND_DATABASE_NAMES'] = name
