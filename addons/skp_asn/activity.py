@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 from decimal import Decimal
 
+from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError, ValidationError
@@ -123,6 +124,9 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                 Index(t, (t.state, Index.Equality()),
                     where=t.state == 'submitted'),
                 Index(t, (t.date, Index.Range())),
+                # IKI realisation from activities (evaluation.create_for)
+                Index(t, (t.iki, Index.Equality()),
+                    (t.date, Index.Range())),
                 })
         cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
             ('id', 'DESC')]
@@ -359,7 +363,8 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
             return
         cursor = Transaction().connection.cursor()
         table, other = cls.__table__(), cls.__table__()
-        for sub_ids in grouped_slice([a.id for a in activities]):
+        for sub_ids in grouped_slice([a.id for a in activities],
+                MAX_QUERY_PARAMS):
             cursor.execute(*table.join(other, condition=(
                         (other.employee == table.employee)
                         & (other.date == table.date)

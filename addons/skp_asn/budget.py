@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from sql.aggregate import Sum
 
+from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.model.exceptions import ValidationError
@@ -74,7 +75,7 @@ class BudgetLine(ModelSQL, ModelView):
         realisation = Realisation.__table__()
         cursor = Transaction().connection.cursor()
         result = dict.fromkeys(line_ids, ZERO)
-        for sub_ids in grouped_slice(line_ids):
+        for sub_ids in grouped_slice(line_ids, MAX_QUERY_PARAMS):
             cursor.execute(*realisation.select(
                     realisation.line, Sum(realisation.amount),
                     where=reduce_ids(realisation.line, sub_ids),

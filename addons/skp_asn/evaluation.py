@@ -1,6 +1,7 @@
 # Penilaian kinerja: the periodic and annual evaluation of an SKP, from the
 # employee's self-assessment to the predikat delivered by the Pejabat
 # Penilai (DOMAIN §1.5, §1.6, §1.10, §1.11, §2).
+from collections import defaultdict
 from decimal import Decimal
 
 from trytond.i18n import gettext
@@ -284,9 +285,12 @@ class Evaluation(RatingMaskMixin, Workflow, ModelSQL, ModelView):
                 start, end = skp.start_date, skp.end_date
             ikis = [i for r in skp.rhks for i in r.indicators]
             ranges[skp] = (start, end, ikis)
+        # One query per source and date range, not per SKP
+        by_range = defaultdict(set)
+        for start, end, ikis in ranges.values():
+            by_range[(start, end)].update(ikis)
         realisations = {}
-        for start, end, ikis in set(
-                (s, e, tuple(i)) for s, e, i in ranges.values()):
+        for (start, end), ikis in by_range.items():
             realisations.update(IKI.get_realisations(list(ikis), start, end))
         for skp, (start, end, ikis) in ranges.items():
             to_create.append({

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sql.aggregate import Count, Sum
 from sql.conditionals import Case
 
+from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.model.exceptions import ValidationError
@@ -78,7 +79,8 @@ class IKI(metaclass=PoolMeta):
         activity = Activity.__table__()
         cursor = Transaction().connection.cursor()
         result = {}
-        for sub_ids in grouped_slice([i.id for i in ikis]):
+        for sub_ids in grouped_slice([i.id for i in ikis],
+                MAX_QUERY_PARAMS):
             cursor.execute(*activity.select(
                     activity.iki, Sum(activity.output_quantity),
                     where=reduce_ids(activity.iki, sub_ids)
@@ -100,7 +102,7 @@ class IKI(metaclass=PoolMeta):
         cursor = Transaction().connection.cursor()
         budgets, realised = {}, defaultdict(Decimal)
         ids = [i.id for i in ikis]
-        for sub_ids in grouped_slice(ids):
+        for sub_ids in grouped_slice(ids, MAX_QUERY_PARAMS):
             sub_ids = list(sub_ids)  # used by two queries
             cursor.execute(*link.join(line, condition=link.line == line.id
                     ).select(link.iki, Sum(line.budget),
