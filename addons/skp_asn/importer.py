@@ -271,98 +271,20 @@ def _choices(Model, field, aliases):
     return Choices(keys, ', '.join(label for key, label in translated if key))
 
 
-class Importer:
-    """Check a units file and an employees file (both optional) and write
-    them in the current transaction with the user's access rights.
+class RowChecker:
+    """The reading and checking of the rows of import files, shared by the
+    importers: `errors` lists Error tuples, `labels` the header of each
+    column by file and field, `counts` what was or would be written."""
 
-    After run(): `errors` lists Error tuples (nothing is written when there
-    is one) and `counts` the created, updated and unchanged records."""
-
-    def __init__(self, company, create_users=False):
-        pool = Pool()
-        Employee = pool.get('company.employee')
-        Unit = pool.get('skp.unit')
-        self.company = company
-        self.create_users = create_users
+    def __init__(self):
         self.errors = []
         self.counts = Counter()
         self.labels = {}
-        self.statuses = _choices(Employee, 'asn_status', STATUS_ALIASES)
-        self.position_types = _choices(
-            Employee, 'position_type', POSITION_TYPE_ALIASES)
-        self.functional_levels = _choices(Employee, 'functional_level', {})
-        self.kinds = _choices(Unit, 'kind', UNIT_KIND_ALIASES)
-        self.units_plan, self.employees_plan, self.users_plan = [], [], []
-        self.pending_heads = {}
-
-    def run(self, units=None, employees=None, dry_run=False):
-        """Check the ImportFile `units` and `employees`, then write them
-        unless an error is found or `dry_run` is set."""
-        self._load()
-        unit_rows = self._rows(units, UNIT_COLUMNS, UNIT_REQUIRED)
-        employee_rows = self._rows(
-            employees, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
-        self.file_nips = {normalise_nip(r.values['nip']): r.number
-            for r in reversed(employee_rows)}
-        self.file_codes = {r.values['code']: r.number
-            for r in reversed(unit_rows)}
-        if unit_rows:
-            self._check_units(units, unit_rows)
-        if employee_rows:
-            self._check_employees(employees, employee_rows)
-        order = {f.name: i for i, f in enumerate([units, employees]) if f}
-        self.errors.sort(key=lambda e: (order[e.file], e.row or 0))
-        if self.errors or dry_run:
-            return
-        with check_access():
-            self._save_units()
-            self._save_employees()
-            self._save_heads()
-        if self.users_plan:
-            self._save_users()
 
     def _error(self, file, row, field, msg_id, /, **params):
         column = self.labels.get(file, {}).get(field)
         self.errors.append(Error(file.name, row, column,
                 gettext('skp_asn.' + msg_id, file=file.name, **params)))
-
-    def _load(self):
-        "Read the keys and values of the existing units and employees."
-        pool = Pool()
-        Employee = pool.get('company.employee')
-        Party = pool.get('party.party')
-        Unit = pool.get('skp.unit')
-        cursor = Transaction().connection.cursor()
-        unit = Unit.__table__()
-        cursor.execute(*unit.select(unit.id, unit.code, unit.name, unit.kind,
-                unit.parent, unit.head, unit.company))
-        units = list(cursor_dict(cursor))
-        employee = Employee.__table__()
-        party = Party.__table__()
-        cursor.execute(*employee.join(party,
-                condition=employee.party == party.id).select(
-                employee.id, employee.nip, employee.party, employee.company,
-                party.name.as_('name'),
-                *[Column(employee, f) for f in EMPLOYEE_FIELDS]))
-        employees = list(cursor_dict(cursor))
-        self.unit_codes = {u['id']: u['code'] for u in units}
-        self.unit_ids = {c: i for i, c in self.unit_codes.items()}
-        # Employees without a NIP are keyed on their id: they may be on a
-        # supervisor loop or head a unit.
-        self.employee_keys = {
-            e['id']: e['nip'] or '#%s' % e['id'] for e in employees}
-        self.employee_ids = {k: i for i, k in self.employee_keys.items()}
-        self.units = {}
-        for record in units:
-            record['parent'] = self.unit_codes.get(record['parent'])
-            record['head'] = self.employee_keys.get(record['head'])
-            self.units[record['code']] = record
-        self.employees = {}
-        for record in employees:
-            record['unit'] = self.unit_codes.get(record['unit'])
-            record['supervisor'] = self.employee_keys.get(
-                record['supervisor'])
-            self.employees[self.employee_keys[record['id']]] = record
 
     def _rows(self, file, columns, required):
         """Return the Rows of `file` with the values of the columns found,
@@ -423,6 +345,93 @@ class Importer:
                 value=value, row=seen[value])
             return False
         return True
+
+
+class Importer(RowChecker):
+    """Check a units file and an employees file (both optional) and write
+    them in the current transaction with the user's access rights.
+
+    After run(): `errors` lists Error tuples (nothing is written when there
+    is one) and `counts` the created, updated and unchanged records."""
+
+    def __init__(self, company, create_users=False):
+        super().__init__()
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        Unit = pool.get('skp.unit')
+        self.company = company
+        self.create_users = create_users
+        self.statuses = _choices(Employee, 'asn_status', STATUS_ALIASES)
+        self.position_types = _choices(
+            Employee, 'position_type', POSITION_TYPE_ALIASES)
+        self.functional_levels = _choices(Employee, 'functional_level', {})
+        self.kinds = _choices(Unit, 'kind', UNIT_KIND_ALIASES)
+        self.units_plan, self.employees_plan, self.users_plan = [], [], []
+        self.pending_heads = {}
+
+    def run(self, units=None, employees=None, dry_run=False):
+        """Check the ImportFile `units` and `employees`, then write them
+        unless an error is found or `dry_run` is set."""
+        self._load()
+        unit_rows = self._rows(units, UNIT_COLUMNS, UNIT_REQUIRED)
+        employee_rows = self._rows(
+            employees, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
+        self.file_nips = {normalise_nip(r.values['nip']): r.number
+            for r in reversed(employee_rows)}
+        self.file_codes = {r.values['code']: r.number
+            for r in reversed(unit_rows)}
+        if unit_rows:
+            self._check_units(units, unit_rows)
+        if employee_rows:
+            self._check_employees(employees, employee_rows)
+        order = {f.name: i for i, f in enumerate([units, employees]) if f}
+        self.errors.sort(key=lambda e: (order[e.file], e.row or 0))
+        if self.errors or dry_run:
+            return
+        with check_access():
+            self._save_units()
+            self._save_employees()
+            self._save_heads()
+        if self.users_plan:
+            self._save_users()
+
+    def _load(self):
+        "Read the keys and values of the existing units and employees."
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        Party = pool.get('party.party')
+        Unit = pool.get('skp.unit')
+        cursor = Transaction().connection.cursor()
+        unit = Unit.__table__()
+        cursor.execute(*unit.select(unit.id, unit.code, unit.name, unit.kind,
+                unit.parent, unit.head, unit.company))
+        units = list(cursor_dict(cursor))
+        employee = Employee.__table__()
+        party = Party.__table__()
+        cursor.execute(*employee.join(party,
+                condition=employee.party == party.id).select(
+                employee.id, employee.nip, employee.party, employee.company,
+                party.name.as_('name'),
+                *[Column(employee, f) for f in EMPLOYEE_FIELDS]))
+        employees = list(cursor_dict(cursor))
+        self.unit_codes = {u['id']: u['code'] for u in units}
+        self.unit_ids = {c: i for i, c in self.unit_codes.items()}
+        # Employees without a NIP are keyed on their id: they may be on a
+        # supervisor loop or head a unit.
+        self.employee_keys = {
+            e['id']: e['nip'] or '#%s' % e['id'] for e in employees}
+        self.employee_ids = {k: i for i, k in self.employee_keys.items()}
+        self.units = {}
+        for record in units:
+            record['parent'] = self.unit_codes.get(record['parent'])
+            record['head'] = self.employee_keys.get(record['head'])
+            self.units[record['code']] = record
+        self.employees = {}
+        for record in employees:
+            record['unit'] = self.unit_codes.get(record['unit'])
+            record['supervisor'] = self.employee_keys.get(
+                record['supervisor'])
+            self.employees[self.employee_keys[record['id']]] = record
 
     def _check_nip(self, file, row, field, nip, pppk=None):
         error = nip_error(nip, pppk=pppk)
@@ -851,9 +860,9 @@ def main(argv=None):
     "The skp-import command; return its exit code."
     parser = argparse.ArgumentParser(prog='skp-import',
         description="Import organisation units and employees from CSV or "
-        "XLSX files shaped like a SIASN/SIMPEG export. Every row is checked "
-        "first: on any error nothing is written and the command exits "
-        "with 1.")
+        "XLSX files shaped like a SIASN/SIMPEG export, and service requests "
+        "shaped like a SIAK export. Every row is checked first: on any error "
+        "nothing is written and the command exits with 1.")
     parser.add_argument('-c', '--config', dest='config_file',
         help="the trytond configuration file")
     parser.add_argument('-d', '--database', required=True,
@@ -862,6 +871,9 @@ def main(argv=None):
         help="the organisation units file")
     parser.add_argument('--employees', metavar='FILE',
         help="the employees file")
+    parser.add_argument('--services', metavar='FILE',
+        help="the service requests file, imported after the units and "
+        "employees")
     parser.add_argument('--create-users', action='store_true',
         help="create a user (login = NIP, group SKP Pegawai, no password) "
         "for each employee without one")
@@ -872,10 +884,10 @@ def main(argv=None):
     parser.add_argument('--language',
         help="the language of the messages (default: the database's)")
     args = parser.parse_args(argv)
-    if not (args.units or args.employees):
-        parser.error("give --units, --employees or both")
+    if not (args.units or args.employees or args.services):
+        parser.error("give --units, --employees, --services or several")
     files = {}
-    for name in ['units', 'employees']:
+    for name in ['units', 'employees', 'services']:
         path = getattr(args, name)
         if path:
             try:
@@ -890,6 +902,8 @@ def main(argv=None):
 def _import(args, files):
     # Loaded only now: the backend follows the configuration file.
     from trytond import backend
+
+    from .service_import import ServiceImporter
     database = args.database
     pool = Pool(database)
     with Transaction().start(database, 0, readonly=True):
@@ -898,22 +912,35 @@ def _import(args, files):
         language = args.language or pool.get('ir.configuration').get_language()
     with Transaction().start(database, 0,
             context={'language': language, 'company': company}) as transaction:
+        services = files.pop('services', None)
         importer = Importer(company, create_users=args.create_users)
+        service_importer = ServiceImporter(company)
         try:
-            importer.run(dry_run=args.dry_run, **files)
+            if files:
+                importer.run(dry_run=args.dry_run, **files)
+            # The requests may refer to the units and employees just written
+            if services and not importer.errors:
+                service_importer.run(services, dry_run=args.dry_run)
         except (UserError, backend.DatabaseIntegrityError) as exception:
             transaction.rollback()
             print(getattr(exception, 'message', exception), file=sys.stderr)
             print(gettext('skp_asn.msg_import_failed', count=1),
                 file=sys.stderr)
             return 1
-        for error in importer.errors:
+        errors = importer.errors + service_importer.errors
+        for error in errors:
             print(format_error(error), file=sys.stderr)
-        if importer.errors:
-            print(gettext('skp_asn.msg_import_failed',
-                    count=len(importer.errors)), file=sys.stderr)
+        if errors:
+            transaction.rollback()
+            print(gettext('skp_asn.msg_import_failed', count=len(errors)),
+                file=sys.stderr)
             return 1
-        _print_counts(importer.counts, args.create_users)
+        if files:
+            _print_counts(importer.counts, args.create_users)
+        if services:
+            print(gettext('skp_asn.msg_service_import_summary', **{
+                        k: service_importer.counts[k]
+                        for k in ['created', 'updated', 'unchanged']}))
         if args.dry_run:
             print(gettext('skp_asn.msg_import_dry_run'))
     return 0
