@@ -3,7 +3,7 @@ check of the organisation's distribution curve.
 
 On a database made by benchmarks/generate.py, in-process through the ORM
 (as an RPC call would run: the user's transaction with access checks on),
-for the OPD whose tree holds the number of employees closest to --people
+for the unit whose tree holds the number of employees closest to --people
 (default 1,000), each repeat in one transaction that is rolled back:
 
 1. the annual evaluations of their approved SKP are created
@@ -65,10 +65,11 @@ SELECT predikat, COUNT(*) FROM evaluations GROUP BY predikat
 
 
 def pick_unit(connection, people):
-    "(unit, employees) of the OPD whose tree size is closest to `people`."
+    """(unit, employees) of the unit (OPD, bidang, kecamatan...) whose tree
+    size is closest to `people`."""
     return connection.execute("""
         WITH RECURSIVE tree(root, id) AS (
-            SELECT id, id FROM skp_unit WHERE kind = 'opd'
+            SELECT id, id FROM skp_unit
             UNION ALL
             SELECT tree.root, u.id FROM skp_unit AS u
             JOIN tree ON u.parent = tree.id)
@@ -298,6 +299,9 @@ def main():
         unit, people = pick_unit(connection, args.people)
         if args.unit:
             unit = args.unit
+            people, = connection.execute(TREE + "SELECT COUNT(*) FROM "
+                "company_employee WHERE unit IN (SELECT id FROM tree)",
+                {'unit': unit}).fetchone()
         name, = connection.execute("SELECT name FROM skp_unit WHERE id = %s",
             (unit,)).fetchone()
         version = connection.execute('SHOW server_version').fetchone()[0]
