@@ -1,0 +1,481 @@
+"""User journeys in the sao web client, in headless Chromium.
+
+Each test logs in through sao's login dialog, clicks through the menu,
+lists, forms and buttons the way a user does, asserts what the page shows,
+and checks what was stored with `sql` (straight from the database):
+
+1. pegawai lists the employees: herself and her superiors only; a wrong
+   password is refused (sao asks for the password again);
+2. an employee submits a new version of their SKP, their Pejabat Penilai
+   approves it from "SKP untuk Disetujui";
+3. pegawai enters and submits a daily activity, kasi.identitas verifies it
+   from "Aktivitas untuk Diverifikasi";
+4. pegawai prints her SKP from its form: the download is a PDF.
+
+Data: the SKP journey uses the last staff member of kasi.identitas's
+section with a NIP login (not pegawai or rekan, whom the other test files
+read): a revision of their approved SKP is started through RPC, then
+submitted and approved in sao, which supersedes version 1. The activity is
+pegawai's, today, in an hour free of her other activities.
+
+With SKP_SCREENSHOTS=<folder> the journeys save 1280x800 PNG screenshots
+there under stable names (scripts/screenshots.sh makes those of the user
+guides, docs/panduan/img).
+
+Needs the playwright package, Chromium (/usr/bin/chromium or
+SKP_CHROMIUM) and sao (var/sao/package): the module is skipped without
+them.
+"""
+import datetime as dt
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SAO_ROOT
+
+sync_api = pytest.importorskip('playwright.sync_api')
+expect = sync_api.expect
+
+CHROMIUM = (os.environ.get('SKP_CHROMIUM') or shutil.which('chromium')
+    or '/usr/bin/chromium')
+if not Path(CHROMIUM).exists():
+    pytest.skip('Chromium is not installed', allow_module_level=True)
+if not (SAO_ROOT / 'index.html').exists():
+    pytest.skip('sao is not installed (bash scripts/setup.sh)',
+        allow_module_level=True)
+
+TIMEOUT = 30_000  # ms
+VIEWPORT = {'width': 1280, 'height': 800}
+SCREENSHOTS = os.environ.get('SKP_SCREENSHOTS')
+
+expect.set_options(timeout=TIMEOUT)
+
+
+@pytest.fixture(scope='module')
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+            args=['--no-sandbox', '--disable-dev-shm-usage'])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def session(browser, server_url, database_name, DEMO_PASSWORD, tmp_path):
+    """session(login, password=None) -> a page of sao logged in as `login`
+    in a browser context of its own; closed at the end of the test, after
+    a screenshot of its last state in the test's temporary folder."""
+    contexts = []
+
+    def open_(login, password=None):
+        context = browser.new_context(viewport=VIEWPORT,
+            accept_downloads=True)
+        context.set_default_timeout(TIMEOUT)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto('%s#%s' % (server_url, database_name))
+        enter_login(page, login)
+        enter_password(page, password or DEMO_PASSWORD)
+        page.locator('#menu .column-char[title="SKP ASN"]').wait_for()
+        return page
+    yield open_
+    for i, context in enumerate(contexts):
+        for page in context.pages:
+            try:
+                page.screenshot(path=str(tmp_path / ('last-%d.png' % i)))
+            except sync_api.Error:
+                pass
+        context.close()
+
+
+def enter_login(page, login):
+    """Fill sao's login dialog (the database comes from the URL) and wait
+    for the password prompt. The dialog shows before sao has finished
+    starting, when a click may be lost: click again then."""
+    page.wait_for_load_state('networkidle')
+    page.locator('.login-dialog input#login').fill(login)
+    prompt = page.locator('.ask-dialog input[type=password]')
+    for _ in range(TIMEOUT // 5000):
+        button = page.locator('.login-dialog button[type=submit]')
+        if button.is_enabled():
+            button.click()
+        try:
+            prompt.wait_for(timeout=5000)
+            return
+        except sync_api.TimeoutError:
+            pass
+    prompt.wait_for()
+
+
+def enter_password(page, password):
+    "Answer sao's password prompt."
+    field = page.locator('.ask-dialog input[type=password]')
+    field.fill(password)
+    field.press('Enter')
+
+
+def screenshot(page, name):
+    "Save a screenshot named `name` when SKP_SCREENSHOTS is set."
+    if SCREENSHOTS:
+        folder = Path(SCREENSHOTS)
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / ('%s.png' % name)))
+
+
+def open_menu(page, *path):
+    """Click through the menu: expand each folder of `path` but the last,
+    then open the last entry; return the new tab."""
+    *folders, entry = path
+    for title in folders:
+        row = menu_row(page, title)
+        expander = row.locator('.expander img')
+        child = menu_row(page, path[path.index(title) + 1])
+        if not child.is_visible():
+            expander.click()
+        child.wait_for()
+    menu_row(page, entry).click()
+    tab = current_tab(page)
+    expect(tab.locator('.title-long')).to_have_text(
+        re.compile(re.escape(entry) + '$'))
+    return tab
+
+
+def menu_row(page, title):
+    return page.locator('#menu tr', has=page.locator(
+            '.column-char[title="%s"]' % title)).first
+
+
+def current_tab(page):
+    return page.locator('#tabcontent > .tab-pane.active')
+
+
+def rows(tab):
+    "The records of the list view of `tab` (not the sum row)."
+    return tab.locator('.treeview table.tree > tbody > tr:has('
+        'input[type=checkbox][name^="tree-selection"])')
+
+
+def wait_loaded(tab, count=None):
+    "Wait until the list of `tab` shows `count` records (or some)."
+    badge = tab.locator('.navbar-text .badge').first
+    if count is None:
+        expect(badge).to_have_text(re.compile(r'/\d+$'))
+    else:
+        expect(badge).to_have_text(re.compile(r'/%d$' % count))
+
+
+def domain_tab(tab, name):
+    "Select the tab `name` of the action's domains (Draf, Diajukan...)."
+    tab.locator('.tab-domain .nav-tabs a, .nav-tabs a[role=tab]',
+        has_text=name).first.click()
+
+
+def open_record(tab, row, employee):
+    """Open the record of list `row` in its form; wait until the form shows
+    the record of `employee` (its name) and return the form's state."""
+    row.dblclick()
+    expect(tab.locator('.navbar-text .badge').first).to_have_text(
+        re.compile(r'^\d+/\d+$'))
+    expect(tab.locator('.form input[name=employee]').first).to_have_value(
+        re.compile(re.escape(employee)))
+    return tab.locator('.form select[name=state]').first
+
+
+def search(tab, text):
+    "Search `text` with the search box of the list of `tab`."
+    box = tab.locator('input.form-control[autocomplete=off][list]').first
+    box.fill(text)
+    box.press('Enter')
+
+
+def state_label(tab):
+    "The text of the selected state in the form of `tab`."
+    select = tab.locator('.form select[name=state]').first
+    return select.evaluate('e => e.options[e.selectedIndex].text')
+
+
+def click_button(tab, text):
+    tab.locator('.form button:visible', has_text=text).first.click()
+
+
+def stored(sql, query, predicate=bool):
+    """The rows of `query` once `predicate` holds for them: the client
+    shows a change a moment before its request has been committed."""
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while True:
+        result = sql(query)
+        if predicate(result) or time.monotonic() > deadline:
+            return result
+        time.sleep(0.2)
+
+
+def click_row_button(page, row, text, method):
+    """Click the button `text` of the list `row`, which calls `method`.
+    sao takes the first click on a row that is not selected yet as its
+    selection (editable lists), so click until the call is sent."""
+    button = row.locator('button', has_text=text).first
+    for _ in range(TIMEOUT // 5000):
+        try:
+            with page.expect_request(lambda r: '"method":"%s"' % method
+                    in (r.post_data or '').replace(' ', ''), timeout=5000):
+                button.click()
+            return
+        except sync_api.TimeoutError:
+            pass
+    raise AssertionError('%s did not call %s' % (text, method))
+
+
+def employee_of(sql, login):
+    return sql("SELECT employee FROM res_user WHERE login = '%s'"
+        % login)[0][0]
+
+
+def name_of(sql, employee):
+    return sql('SELECT p.name FROM company_employee e '
+        'JOIN party_party p ON p.id = e.party WHERE e.id = %d'
+        % employee)[0][0]
+
+
+# ---------------------------------------------------------------- 1. Login
+
+def test_login_and_employee_list(session, browser, server_url,
+        database_name, sql):
+    "pegawai sees herself and her superiors, not her colleague rekan."
+    # A wrong password: sao gets a 401 and asks for the password again
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto('%s#%s' % (server_url, database_name))
+        page.locator('.login-dialog input#login').wait_for()
+        screenshot(page, 'pegawai-0-login')
+        enter_login(page, 'pegawai')
+        with page.expect_response(
+                lambda r: r.url.endswith('/session/login')
+                and r.status == 401, timeout=TIMEOUT):
+            enter_password(page, 'not-the-password')
+        prompt = page.locator('.ask-dialog input[type=password]')
+        expect(prompt).to_be_visible()
+        expect(prompt).to_have_value('')
+        expect(page.locator('.ask-dialog label')).to_have_text(
+            re.compile('pegawai'))
+        expect(page.locator('#menu .column-char[title="SKP ASN"]')
+            ).to_have_count(0)
+    finally:
+        context.close()
+
+    page = session('pegawai')
+    me = employee_of(sql, 'pegawai')
+    expect(page.locator('#user-preferences, .navbar').first).to_contain_text(
+        name_of(sql, me))
+    tab = open_menu(page, 'SKP ASN', 'Pegawai (ASN)')
+    # herself and the chain of her superiors
+    expected = [name for name, in sql(
+            'WITH RECURSIVE chain(id) AS (SELECT %d UNION '
+            'SELECT e.supervisor FROM company_employee e '
+            'JOIN chain ON e.id = chain.id WHERE e.supervisor IS NOT NULL) '
+            'SELECT p.name FROM chain JOIN company_employee e '
+            'ON e.id = chain.id JOIN party_party p ON p.id = e.party'
+            % me)]
+    assert len(expected) >= 3
+    wait_loaded(tab, len(expected))
+    expect(rows(tab)).to_have_count(len(expected))
+    shown = tab.locator('.treeview table.tree > tbody').inner_text()
+    for name in expected:
+        assert name in shown
+    rekan = name_of(sql, employee_of(sql, 'rekan'))
+    assert rekan not in shown
+    screenshot(page, 'pegawai-1-menu')
+
+
+# ---------------------------------------------------------------- 2. SKP
+
+@pytest.fixture(scope='module')
+def revision(rpc, sql):
+    """(login, employee, v1, v2): a staff member of kasi.identitas with a
+    NIP login and the revision (draft) of their approved SKP, started
+    through RPC as themselves."""
+    appraiser = employee_of(sql, 'kasi.identitas')
+    login, employee, skp = next((l, e, s) for l, e, s in sql(
+            'SELECT u.login, e.id, s.id FROM company_employee e '
+            'JOIN res_user u ON u.employee = e.id '
+            'JOIN skp_skp s ON s.employee = e.id '
+            "WHERE e.supervisor = %d AND s.state = 'approved' "
+            'AND NOT EXISTS (SELECT 1 FROM skp_skp r '
+            'WHERE r.previous = s.id) ORDER BY e.id DESC' % appraiser)
+        if l.isdigit())
+    rpc(login).call('model.skp.skp.revise', [skp], {})
+    (draft, state), = sql('SELECT id, state FROM skp_skp '
+        'WHERE previous = %d' % skp)
+    assert state == 'draft'
+    return login, employee, skp, draft
+
+
+def test_skp_submit_and_approve(session, sql, revision):
+    login, employee, previous, skp = revision
+    name = name_of(sql, employee)
+
+    page = session(login)
+    tab = open_menu(page, 'SKP ASN', 'SKP')
+    domain_tab(tab, 'Draf')
+    wait_loaded(tab, 1)
+    state = open_record(tab, rows(tab).filter(has_text=name).first, name)
+    expect(state).to_have_value('"draft"')
+    assert state_label(tab) == 'Draf'
+    click_button(tab, 'Ajukan')
+    expect(state).to_have_value('"submitted"')
+    assert state_label(tab) == 'Diajukan'
+    screenshot(page, 'pegawai-3-skp')
+    assert sql('SELECT state FROM skp_skp WHERE id = %d' % skp) == [
+        ('submitted',)]
+
+    page = session('kasi.identitas')
+    tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
+    wait_loaded(tab)
+    row = rows(tab).filter(has_text=name)
+    expect(row).to_have_count(1)
+    state = open_record(tab, row, name)
+    expect(state).to_have_value('"submitted"')
+    screenshot(page, 'penilai-2-skp')
+    click_button(tab, re.compile('Setujui|Tetapkan'))
+    expect(state).to_have_value('"approved"')
+    assert state_label(tab) == 'Disetujui'
+
+    appraiser = employee_of(sql, 'kasi.identitas')
+    (state, approved_by, approved_date, version), = sql(
+        'SELECT state, approved_by, approved_date, version FROM skp_skp '
+        'WHERE id = %d' % skp)
+    assert (state, approved_by, version) == ('approved', appraiser, 2)
+    assert str(approved_date)[:10] == dt.date.today().isoformat()
+    assert sql('SELECT state FROM skp_skp WHERE id = %d' % previous) == [
+        ('superseded',)]
+    signatories = {r for r, in sql('SELECT role FROM skp_signatory '
+            'WHERE skp = %d' % skp)}
+    assert {'employee', 'appraiser'} <= signatories
+
+
+# ---------------------------------------------------------------- 3. Activity
+
+def free_hour(sql, employee, date):
+    "An hour of `date` (after office hours) free of the employee's activities."
+    taken = [(str(s)[:5], str(e)[:5]) for s, e in sql(
+            'SELECT start_time, end_time FROM skp_activity '
+            "WHERE employee = %d AND date = '%s'" % (employee, date))]
+    for hour in range(17, 23):
+        start, end = '%02d:00' % hour, '%02d:00' % (hour + 1)
+        if all(not (s < end and start < e) for s, e in taken):
+            return start, end
+    pytest.skip('no free hour today for the activity')
+
+
+def test_activity_submit_and_verify(session, sql):
+    me = employee_of(sql, 'pegawai')
+    today = dt.date.today().isoformat()
+    start, end = free_hour(sql, me, today)
+    # a word found by sao's search box (its words are searched in the
+    # record name, here the description)
+    token = 'ujisao%s' % start.replace(':', '')
+    description = 'Verifikasi berkas KTP-el %s' % token
+
+    page = session('pegawai')
+    tab = open_menu(page, 'SKP ASN', 'Aktivitas Harian', 'Aktivitas Saya')
+    domain_tab(tab, 'Hari Ini')
+    wait_loaded(tab)
+    tab.locator('button#new_').click()
+    editing = tab.locator('.treeview table.tree > tbody > tr:has('
+        'input[name=start_time])')
+    editing.locator('input[name=start_time]:visible').fill(start)
+    editing.locator('input[name=end_time]:visible').fill(end)
+    editing.locator('input[name=name]:visible').fill(description)
+    # the IKI she used last is filled in
+    expect(editing.locator('input[name=iki]')).not_to_have_value('')
+    tab.locator('button#save').click()
+    row = rows(tab).filter(has_text=description)
+    expect(row).to_have_count(1)
+    (activity, state, minutes), = stored(sql, 'SELECT id, state, minutes '
+        "FROM skp_activity WHERE name = '%s'" % description)
+    assert (state, minutes) == ('draft', 60)
+    # the tab "Hari Ini" lists all of today's activities of hers
+    (today_count,), = sql('SELECT COUNT(*) FROM skp_activity '
+        "WHERE employee = %d AND date = '%s'" % (me, today))
+    expect(rows(tab)).to_have_count(today_count)
+    click_row_button(page, row, 'Ajukan', 'model.skp.activity.submit')
+    assert stored(sql, 'SELECT state FROM skp_activity WHERE id = %d'
+        % activity, lambda r: r != [('draft',)]) == [('submitted',)]
+    # the button goes once submitted
+    expect(row.locator('button', has_text='Ajukan')).to_be_hidden()
+    expect(row.locator('td:has(select[name=state]), td:has-text("Diajukan")'
+        ).first).to_contain_text('Diajukan')
+    screenshot(page, 'pegawai-2-aktivitas')
+
+    page = session('kasi.identitas')
+    tab = open_menu(page, 'SKP ASN', 'Aktivitas Harian',
+        'Aktivitas untuk Diverifikasi')
+    wait_loaded(tab)
+    screenshot(page, 'penilai-1-verifikasi')
+    # the list shows its first rows only: search for the activity
+    search(tab, token)
+    wait_loaded(tab, 1)
+    row = rows(tab).filter(has_text=description)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text(name_of(sql, me))
+    click_row_button(page, row, 'Verifikasi', 'model.skp.activity.verify')
+    (state, verified_by), = stored(sql, 'SELECT state, verified_by '
+        'FROM skp_activity WHERE id = %d' % activity,
+        lambda r: r[0][0] != 'submitted')
+    assert (state, verified_by) == (
+        'verified', employee_of(sql, 'kasi.identitas'))
+    expect(row.locator('button', has_text='Verifikasi')).to_be_hidden()
+    # reloaded, the list of activities to verify has it no more
+    tab.locator('button#reload').click()
+    expect(rows(tab).filter(has_text=description)).to_have_count(0)
+
+
+# ---------------------------------------------------------------- 4. Print
+
+def test_print_skp(session, sql):
+    me = employee_of(sql, 'pegawai')
+    name = name_of(sql, me)
+    documents = sql('SELECT COUNT(*) FROM skp_document')[0][0]
+
+    page = session('pegawai')
+    tab = open_menu(page, 'SKP ASN', 'SKP')
+    domain_tab(tab, 'Disetujui')
+    wait_loaded(tab)
+    state = open_record(tab, rows(tab).filter(has_text=name).first, name)
+    expect(state).to_have_value('"approved"')
+    tab.locator('button#print').click()
+    with page.expect_download(timeout=TIMEOUT) as download:
+        tab.locator('ul[aria-labelledby=print] a', has_text='SKP').first.click()
+    path = download.value.path()
+    content = Path(path).read_bytes()
+    assert content.startswith(b'%PDF'), content[:40]
+    assert download.value.suggested_filename.endswith('.pdf')
+    assert sql('SELECT COUNT(*) FROM skp_document')[0][0] == documents + 1
+
+
+# ---------------------------------------------------------------- 5. Import
+
+def test_import_wizard_opens(session, sql):
+    """admin.dukcapil opens the import of units and employees (Data Induk);
+    cancelling it imports nothing."""
+    employees = sql('SELECT COUNT(*) FROM company_employee')[0][0]
+    page = session('admin.dukcapil')
+    for title, child in [('SKP ASN', 'Data Induk'),
+            ('Data Induk', 'Impor Unit dan Pegawai')]:
+        if not menu_row(page, child).is_visible():
+            menu_row(page, title).locator('.expander img').click()
+        menu_row(page, child).wait_for()
+    menu_row(page, 'Impor Unit dan Pegawai').click()
+    dialog = page.locator('.modal-dialog', has_text='Impor Unit dan Pegawai')
+    expect(dialog).to_contain_text('Berkas Pegawai')
+    expect(dialog.locator('button', has_text='Impor')).to_be_visible()
+    screenshot(page, 'admin-opd-1-impor')
+    dialog.locator('button', has_text='Batal').click()
+    expect(dialog).to_have_count(0)
+    assert sql('SELECT COUNT(*) FROM company_employee')[0][0] == employees
