@@ -8,17 +8,13 @@ separate process against a local SMTP sink.
 Every expected value is read from the database with `sql`, around trytond.
 """
 import datetime as dt
-import email
-import email.policy
 import hashlib
 import io
 import json
 import os
 import re
-import socketserver
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 from collections import Counter, defaultdict
@@ -30,6 +26,7 @@ import pypdf
 import pytest
 
 from skp_tools.rpc import RPCError
+from trytond.modules.skp_asn.tests.smtp_sink import SMTPSink
 
 REPO = Path(__file__).resolve().parents[1]
 YEAR, MONTH = 2026, 11           # the month of the demo's activities
@@ -751,86 +748,11 @@ def test_transparency_page(sql, demo, server_url, database_name, emails):
 
 # ---------------------------------------------------------------- 5. dispatch
 
-class SMTPSink(socketserver.ThreadingTCPServer):
-    """A local SMTP server keeping what it receives; after `accept` messages
-    (None: no limit) it refuses every further message with 554."""
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self):
-        super().__init__(('127.0.0.1', 0), SMTPHandler)
-        self.messages = []
-        self.refused = 0
-        self.accept = None
-        self.lock = threading.Lock()
-
-    @property
-    def uri(self):
-        return 'smtp://%s:%s' % self.server_address
-
-
-class SMTPHandler(socketserver.StreamRequestHandler):
-
-    def reply(self, line):
-        self.wfile.write(line.encode() + b'\r\n')
-
-    def handle(self):
-        server = self.server
-        self.reply('220 sink ESMTP')
-        recipients = []
-        while True:
-            line = self.rfile.readline()
-            if not line:
-                return
-            command = line.decode('utf-8', 'replace').strip()
-            verb = command[:4].upper()
-            if verb == 'EHLO':
-                self.reply('250-sink')
-                self.reply('250 8BITMIME')
-            elif verb in {'HELO', 'NOOP'}:
-                self.reply('250 ok')
-            elif verb == 'MAIL':
-                recipients = []
-                self.reply('250 ok')
-            elif verb == 'RCPT':
-                recipients.append(command.split(':', 1)[1].strip(' <>'))
-                self.reply('250 ok')
-            elif verb == 'RSET':
-                recipients = []
-                self.reply('250 ok')
-            elif verb == 'DATA':
-                self.reply('354 go on')
-                data = []
-                while True:
-                    line = self.rfile.readline()
-                    if line in {b'.\r\n', b'.\n', b''}:
-                        break
-                    data.append(line[1:] if line.startswith(b'..') else line)
-                with server.lock:
-                    if (server.accept is not None
-                            and len(server.messages) >= server.accept):
-                        server.refused += 1
-                        self.reply('554 refused by the test')
-                        continue
-                    message = email.message_from_bytes(
-                        b''.join(data), policy=email.policy.default)
-                    server.messages.append((recipients, message))
-                self.reply('250 queued')
-            elif verb == 'QUIT':
-                self.reply('221 bye')
-                return
-            else:
-                self.reply('502 unknown')
-
-
 @pytest.fixture(scope='module')
 def smtp_sink():
-    sink = SMTPSink()
-    thread = threading.Thread(target=sink.serve_forever, daemon=True)
-    thread.start()
+    sink = SMTPSink.start()
     yield sink
-    sink.shutdown()
-    sink.server_close()
+    sink.stop()
 
 
 @pytest.fixture(scope='module')
