@@ -34,6 +34,7 @@ unset TRYTOND_CONFIG
 export TRYTOND_DATABASE__PATH="$VAR"
 export TRYTOND_WEB__ROOT="$ROOT/var/sao/package"
 export TRYTOND_WEB__LISTEN="127.0.0.1:$PORT"
+export TRYTOND_SKP__PUBLIC_URL="http://127.0.0.1:$PORT"  # the PDFs' QR codes
 # Asserts make big creates quadratic in trytond: run without them.
 export PYTHONOPTIMIZE=1
 
