@@ -60,16 +60,24 @@ def pdf_text(content):
     return words(' '.join(page.extract_text() for page in reader.pages))
 
 
-def numbers(value, digits=2):
-    "The ways a number may be printed: 1200.00 or 1.200,00 (id)."
+def numbers(value, digits=2, trimmed=False):
+    """The ways a number may be printed: 1200.00 or 1.200,00 (id); also
+    without trailing zeros (1.200, 99,5) when `trimmed`."""
     plain = '%.*f' % (digits, value)
     whole, _, fraction = plain.partition('.')
     grouped = '{:,}'.format(int(whole)).replace(',', '.')
-    return {plain, '%s,%s' % (grouped, fraction), '%s,%s' % (whole, fraction)}
+    result = {plain, '%s,%s' % (grouped, fraction),
+        '%s,%s' % (whole, fraction)}
+    if trimmed:
+        fraction = fraction.rstrip('0')
+        result.add(grouped + (',' + fraction if fraction else ''))
+    return result
 
 
-def contains_number(text, value, prefix='', suffix='', digits=2):
-    return any((prefix + n + suffix) in text for n in numbers(value, digits))
+def contains_number(text, value, prefix='', suffix='', digits=2,
+        trimmed=False):
+    return any((prefix + n + suffix) in text
+        for n in numbers(value, digits, trimmed))
 
 
 def context(client):
@@ -251,7 +259,8 @@ def test_skp_pdf(rpc, sql, demo, server_url, database_name):
     assert ikis
     for rhk, iki, target, uom, aspect in ikis:
         assert words(rhk) in text and words(iki) in text
-        assert contains_number(text, dec(target), suffix=' ' + uom), (
+        assert contains_number(text, dec(target), suffix=' ' + uom,
+            trimmed=True), (
             iki, target, uom)
     # selection labels in Indonesian (the user's language)
     assert 'Kuantitas' in text
@@ -327,6 +336,9 @@ def test_activity_month_pdf(rpc, sql, demo, server_url, database_name):
     assert re.search(r'Total %d %d ' % (len(rows), total), text), total
     for name, *_ in rows[:5]:
         assert words(name) in text
+    # each day marked against the daily minimum in signs, not English
+    assert '✓' in text or '✗' in text
+    assert not re.search(r'\b(yes|no)\b', text)
     assert_registered(sql, server_url, database_name, text, content,
         'skp.activity.month.report', 'skp.activity.month,%d' % month_id(me))
 

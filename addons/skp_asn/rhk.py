@@ -286,12 +286,20 @@ class IKI(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
 
     @property
     def target_string(self):
+        "The target as printed, in the user's language (1.200; 99,5)."
         if self.target_kind == 'text':
             return self.target_text or ''
+        lang = Pool().get('ir.lang').get()
+
+        def number(value):
+            if value is None:
+                return ''
+            exponent = value.normalize().as_tuple().exponent
+            return lang.format_number(value, max(0, -exponent))
         if self.target_kind == 'range':
-            value = '%s - %s' % (self.target_min, self.target)
+            value = '%s - %s' % (number(self.target_min), number(self.target))
         else:
-            value = '%s' % self.target
+            value = number(self.target)
         return ('%s %s' % (value, self.uom or '')).strip()
 
     @classmethod
