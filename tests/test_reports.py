@@ -60,6 +60,14 @@ def pdf_text(content):
     return words(' '.join(page.extract_text() for page in reader.pages))
 
 
+def qr_lines(content):
+    """The line segments drawn in the PDF: the QR code is an SVG path of
+    hundreds of them; tables are drawn with rectangles."""
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return sum(len(re.findall(rb'\bl\n', page.get_contents().get_data()))
+        for page in reader.pages)
+
+
 def numbers(value, digits=2, trimmed=False):
     """The ways a number may be printed: 1200.00 or 1.200,00 (id); also
     without trailing zeros (1.200, 99,5) when `trimmed`."""
@@ -210,6 +218,7 @@ def assert_registered(sql, server_url, database_name, text, content,
     the public page confirms it."""
     match = CODE.search(text)
     assert match, 'no verification code in: ' + text[-300:]
+    assert qr_lines(content) > 200, "no QR code drawn"
     code, url_code = match.groups()
     assert code == url_code
     rows = sql("SELECT report, resource, sha256 FROM skp_document "

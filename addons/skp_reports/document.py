@@ -137,7 +137,7 @@ class DocumentReportMixin:
             import weasyprint
             return 'pdf', weasyprint.HTML(string=data,
                 url_fetcher=weasyprint.URLFetcher(
-                    allowed_protocols={'http', 'https'}),
+                    allowed_protocols={'http', 'https', 'data'}),
                 ).write_pdf(font_config=_font_config())
         return super().convert(report, data, **kwargs)
 
