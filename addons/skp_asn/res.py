@@ -91,22 +91,7 @@ class User(metaclass=PoolMeta):
         """The values the SKP record rules are evaluated with, as tuples
         of ids: own employees, their units and the units they head, units
         under an acting assignment today, administered units and today's
-        appraisers of own employees.
-
-        Kept for the transaction until its next write: every access check
-        asks for it (twice), and each write may change the hierarchy."""
-        transaction = Transaction()
-        context = transaction.context
-        key = (transaction.user, transaction.counter,
-            *(context.get(k) for k in ['company', 'employee', 'date']))
-        memo = getattr(transaction, '_skp_rule_context_memo', None)
-        if not memo or memo[0] != key:
-            memo = (key, cls._compute_skp_rule_context())
-            transaction._skp_rule_context_memo = memo
-        return memo[1]
-
-    @classmethod
-    def _compute_skp_rule_context(cls):
+        appraisers of own employees."""
         pool = Pool()
         Employee = pool.get('company.employee')
         Acting = pool.get('skp.acting')
