@@ -261,6 +261,13 @@ def test_skp_pdf(rpc, sql, demo, server_url, database_name):
         'SASARAN KINERJA PEGAWAI (SKP)') in text
     assert demo.label('Verification code', 'Kode verifikasi') in text
     assert 'PEMERINTAH KOTA MAKASSAR' in text
+    # labels written in the template, not built in Python: translated
+    approach, = sql('SELECT approach FROM skp_skp WHERE id = %d' % skp)[0]
+    english = 'QUANTITATIVE' if approach == 'kuantitatif' else 'QUALITATIVE'
+    assert demo.label('%s WORK RESULTS APPROACH' % english,
+        'PENDEKATAN HASIL KERJA %s' % approach.upper()) in text
+    assert demo.label('Rank/Grade', 'Pangkat/Gol. Ruang') in text
+    assert demo.label('A. MAIN', 'A. UTAMA') in text
 
     ikis = sql('SELECT r.name, i.name, i.target, i.uom, i.aspect '
         'FROM skp_iki i JOIN skp_rhk r ON r.id = i.rhk '
