@@ -33,19 +33,7 @@ shift $((OPTIND - 1))
 dump=$1
 base="${dump%.dump}"
 
-connection() {
-    local uri="${TRYTOND_DATABASE__URI:-${TRYTOND_DATABASE_URI:-}}"
-    case "$uri" in
-        postgresql://*|postgres://*)
-            local query=''
-            if [[ "$uri" == *\?* ]]; then query="?${uri#*\?}"; uri="${uri%%\?*}"; fi
-            uri="${uri%/}"
-            local rest="${uri#*://}"
-            echo "${uri%%://*}://${rest%%/*}/$1$query"
-            ;;
-        *) echo "dbname=$1" ;;
-    esac
-}
+source "$(dirname "${BASH_SOURCE[0]}")/pg-connection.sh"
 
 if [ -f "$base.sha256" ]; then
     (cd "$(dirname "$dump")" && sha256sum --quiet --check "$(basename "$base.sha256")")

@@ -276,6 +276,18 @@ def rpc(server_url, database_name, DEMO_PASSWORD):
         client.close()
 
 
+def report_line(request, line):
+    "Print `line` in pytest's output, even when the output is captured."
+    capture = request.config.pluginmanager.get_plugin('capturemanager')
+    reporter = request.config.pluginmanager.get_plugin('terminalreporter')
+    if capture and reporter:
+        with capture.global_and_fixture_disabled():
+            reporter.ensure_newline()
+            reporter.write_line(line)
+    else:
+        print(line)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     log = _server_log

@@ -31,7 +31,7 @@ import pytest
 
 from conftest import (
     ADMIN_PASSWORD, BIN, REPO, _database_uri, _environ, _free_port,
-    _is_postgresql, _postgresql, _stop, _write_config)
+    _is_postgresql, _postgresql, _stop, _write_config, report_line)
 from skp_tools.rpc import Client, HTTPError
 
 pytestmark = pytest.mark.skipif(
@@ -74,18 +74,6 @@ def _script_env():
         if not k.startswith('TRYTOND_')}
     env['TRYTOND_DATABASE_URI'] = _database_uri()
     return env
-
-
-def _report(request, line):
-    "Print `line` in pytest's output, even when the output is captured."
-    capture = request.config.pluginmanager.get_plugin('capturemanager')
-    reporter = request.config.pluginmanager.get_plugin('terminalreporter')
-    if capture and reporter:
-        with capture.global_and_fixture_disabled():
-            reporter.ensure_newline()
-            reporter.write_line(line)
-    else:
-        print(line)
 
 
 @pytest.fixture(scope='module')
@@ -195,7 +183,7 @@ def test_backup_restore_round_trip(request, backup, restored, servers,
             'ir_model_log']:
         assert counts.get(table), table
     size = os.path.getsize(dump)
-    _report(request, '[deployment] backup %.1f s, %d KiB, restore %.1f s: '
+    report_line(request, '[deployment] backup %.1f s, %d KiB, restore %.1f s: '
         '%d tables, %d rows, same counts; employees %d, SKP %d, '
         'activities %d' % (backup_seconds, size // 1024, restore_seconds,
             len(counts), sum(counts.values()), counts['company_employee'],
@@ -324,7 +312,7 @@ def test_change_seen_by_other_process(request, restored, servers,
     finally:
         for client in [admin, *clients.values()]:
             client.close()
-    _report(request, '[deployment] change through A seen through B after: '
+    report_line(request, '[deployment] change through A seen through B after: '
         + ', '.join('%s %.0f ms' % (k, v * 1000) for k, v in delays.items())
         + '; the control process (clean_timeout 300 s) kept the old groups '
         'and rules')

@@ -37,7 +37,7 @@ import pytest
 
 from conftest import (
     BIN, REPO, _database_uri, _environ, _free_port, _is_postgresql, _stop,
-    _write_config)
+    _write_config, report_line)
 from skp_tools.rpc import Client, HTTPError, RPCError
 
 DURATION = float(os.environ.get('SKP_LOAD_SECONDS') or 60)
@@ -48,18 +48,6 @@ PER_APPRAISER = 6
 DRAIN_TIMEOUT = 60
 SLOT = 4  # minutes between the starts of two activities of an employee
 STARTUP_TIMEOUT = 120
-
-
-def _report(request, line):
-    "Print `line` in pytest's output, even when the output is captured."
-    capture = request.config.pluginmanager.get_plugin('capturemanager')
-    reporter = request.config.pluginmanager.get_plugin('terminalreporter')
-    if capture and reporter:
-        with capture.global_and_fixture_disabled():
-            reporter.ensure_newline()
-            reporter.write_line(line)
-    else:
-        print(line)
 
 
 @pytest.fixture(scope='module')
@@ -359,7 +347,7 @@ def test_activity_load(request, sql, rpc, load_url, database_name,
             len(all_latencies), statistics.median(all_latencies) * 1000,
             _percentile(all_latencies, 95) * 1000))
     for line in lines:
-        _report(request, line)
+        report_line(request, line)
 
     assert not errors, errors[:10]
     # Every activity the clients were told about is there once, and
