@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -25,6 +26,7 @@ import openpyxl
 import pypdf
 import pytest
 
+from conftest import report_line
 from skp_tools.rpc import RPCError
 from trytond.modules.skp_asn.tests.smtp_sink import SMTPSink
 
@@ -810,23 +812,38 @@ Pool.start()
 pool = Pool(database)
 pool.init()
 with Transaction().start(database, 0, context={'_skip_warnings': True}):
-    Cron = pool.get('ir.cron')
-    ModelData = pool.get('ir.model.data')
-    cron = Cron(ModelData.get_id('skp_reports', 'cron_send_monthly'))
-    Cron.run_once([cron])
+    if len(sys.argv) > 2:  # a given month, as an administrator would rerun
+        import datetime
+        Dispatch = pool.get('skp.report.dispatch')
+        Dispatch.send_monthly(datetime.date.fromisoformat(sys.argv[2]))
+    else:
+        Cron = pool.get('ir.cron')
+        ModelData = pool.get('ir.model.data')
+        cron = Cron(ModelData.get_id('skp_reports', 'cron_send_monthly'))
+        Cron.run_once([cron])
 '''
 
 
-def run_cron(_demo_database, sink):
-    "Run the monthly dispatch as trytond-cron would, in its own process."
+def cron_process(_demo_database, sink, month=None):
+    """The arguments and environment of a process running the monthly
+    dispatch as trytond-cron would (of `month` when given)."""
     name, config, folder = _demo_database
     env = {k: v for k, v in os.environ.items()
         if not k.startswith('TRYTOND_') and k not in {'DB_NAME'}}
     env.update(TRYTOND_CONFIG=str(config), PYTHONOPTIMIZE='1',
         TRYTOND_EMAIL__URI=sink.uri,
         TRYTOND_EMAIL__FROM='SKP-ASN <skp@skp.example>')
-    return subprocess.run([sys.executable, '-c', CRON, name], cwd=REPO,
-        env=env, capture_output=True, text=True, timeout=600)
+    args = [sys.executable, '-c', CRON, name]
+    if month:
+        args.append(month.isoformat())
+    return args, env
+
+
+def run_cron(_demo_database, sink, month=None):
+    "Run the monthly dispatch in its own process, to its end."
+    args, env = cron_process(_demo_database, sink, month)
+    return subprocess.run(args, cwd=REPO, env=env, capture_output=True,
+        text=True, timeout=600)
 
 
 def test_monthly_dispatch(_demo_database, sql, demo, emails, smtp_sink):
@@ -905,3 +922,61 @@ def test_monthly_dispatch(_demo_database, sql, demo, emails, smtp_sink):
     text = pdf_text(content)
     assert demo.of('pegawai')['nip'] in text
     assert demo.people[colleague(sql, demo)]['nip'] in text
+
+
+def test_dispatch_killed_halfway(request, _demo_database, sql, emails):
+    """The process sending a month's reports is killed (SIGKILL) while it
+    holds a rendered PDF, its attachment and its dispatch marked sent, not
+    yet committed (its mail server does not answer): a rerun sends each
+    report once, none twice, and stores one PDF per report (issue 7)."""
+    last = (dt.date.today().replace(day=1) - dt.timedelta(days=1))
+    month = (last.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    prefix = month.strftime('%Y-%m')
+    sink = SMTPSink.start()
+    try:
+        sink.accept, sink.hold = 2, True
+        args, env = cron_process(_demo_database, sink, month)
+        process = subprocess.Popen(args, cwd=REPO, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            assert sink.holding.wait(300), 'the third mail never came'
+        finally:
+            process.kill()
+            stderr = process.communicate(timeout=60)[1].decode()
+        sink.release.set()
+        assert process.returncode == -signal.SIGKILL, stderr[-2000:]
+        assert len(sink.messages) == 2
+
+        def dispatches():
+            return sql('SELECT recipient, state, attachment '
+                "FROM skp_report_dispatch WHERE month = '%s'" % month)
+
+        def pdfs():
+            return sql("SELECT COUNT(*) FROM ir_attachment "
+                "WHERE name LIKE '%%-%s-%%.pdf'" % prefix)[0][0]
+
+        planned = dispatches()
+        assert len(planned) > 10
+        # what the killed transaction did is gone: the third report is
+        # still pending, without attachment
+        assert [s for _, s, _ in planned].count('sent') == 2
+        assert pdfs() == 2
+
+        sink.hold, sink.accept = False, None
+        rerun = run_cron(_demo_database, sink, month)
+        assert rerun.returncode == 0, rerun.stderr[-3000:]
+        rows = dispatches()
+        assert len(rows) == len(planned)
+        assert all(s == 'sent' for _, s, _ in rows)
+        received = Counter(r for rcpts, _ in sink.messages for r in rcpts)
+        assert received == Counter(emails[r] for r, _, _ in rows)
+        names = [p.get_filename() for _, m in sink.messages
+            for p in m.iter_attachments()]
+        assert len(names) == len(set(names)) == len(rows)
+        assert pdfs() == len(rows)
+        report_line(request, '[faults] dispatch of %s killed after 2 of '
+            '%d reports; the rerun sent the other %d, none twice'
+            % (prefix, len(rows), len(rows) - 2))
+    finally:
+        sink.release.set()
+        sink.stop()

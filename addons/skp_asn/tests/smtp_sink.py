@@ -1,11 +1,15 @@
 """A local SMTP server for tests: it keeps what it receives, and can be told
 to refuse messages after a number of them, to show what a failing mail
-server does to the code that sends.
+server does to the code that sends, or to hold the next one unanswered
+(the sender blocks in the middle of its work, where a test can kill it).
 
     sink = SMTPSink.start()          # listens on 127.0.0.1, a free port
     config.set('email', 'uri', sink.uri)
     ...
     sink.messages                    # [(recipients, email.message), ...]
+    sink.accept, sink.hold = 3, True # the 4th message waits...
+    sink.holding.wait(60)            # ...here, unanswered,
+    sink.release.set()               # until dropped (never accepted)
     sink.stop()
 """
 import email
@@ -16,7 +20,8 @@ import threading
 
 class SMTPSink(socketserver.ThreadingTCPServer):
     """A local SMTP server keeping what it receives; after `accept` messages
-    (None: no limit) it refuses every further message with 554."""
+    (None: no limit) it refuses every further message with 554, or, with
+    `hold`, leaves it unanswered until `release` and then drops it."""
     daemon_threads = True
     allow_reuse_address = True
 
@@ -25,6 +30,9 @@ class SMTPSink(socketserver.ThreadingTCPServer):
         self.messages = []
         self.refused = 0
         self.accept = None
+        self.hold = False
+        self.holding = threading.Event()
+        self.release = threading.Event()
         self.lock = threading.Lock()
 
     @property
@@ -81,11 +89,17 @@ class SMTPHandler(socketserver.StreamRequestHandler):
                         break
                     data.append(line[1:] if line.startswith(b'..') else line)
                 with server.lock:
-                    if (server.accept is not None
-                            and len(server.messages) >= server.accept):
+                    full = (server.accept is not None
+                        and len(server.messages) >= server.accept)
+                    if full and not server.hold:
                         server.refused += 1
                         self.reply('554 refused by the test')
                         continue
+                if full:
+                    server.holding.set()
+                    server.release.wait()
+                    return
+                with server.lock:
                     message = email.message_from_bytes(
                         b''.join(data), policy=email.policy.default)
                     server.messages.append((recipients, message))
