@@ -26,6 +26,7 @@ import secrets
 import subprocess
 import time
 import urllib.parse
+from collections import Counter
 
 import pytest
 
@@ -33,6 +34,7 @@ from conftest import (
     ADMIN_PASSWORD, BIN, REPO, _database_uri, _environ, _free_port,
     _is_postgresql, _postgresql, _stop, _write_config, report_line)
 from skp_tools.rpc import Client, HTTPError
+from trytond.modules.skp_asn.tests.smtp_sink import SMTPSink
 
 pytestmark = pytest.mark.skipif(
     not _is_postgresql(_database_uri()),
@@ -316,3 +318,76 @@ def test_change_seen_by_other_process(request, restored, servers,
         + ', '.join('%s %.0f ms' % (k, v * 1000) for k, v in delays.items())
         + '; the control process (clean_timeout 300 s) kept the old groups '
         'and rules')
+
+
+def test_cron_queues_reports_for_worker(request, restored, servers,
+        _demo_database, tmp_path):
+    """trytond-cron (--once) runs the monthly reports' cron job, which
+    queues one task per report; trytond-worker (2 processes, [queue]
+    worker = True as production.conf) renders and mails them: each
+    report sent once, one queued task each, none left."""
+    name, _ = restored
+    _, _, filestore = _demo_database
+    sink = SMTPSink.start()
+    processes = []
+    try:
+        with Client(servers['A'], name) as admin:
+            admin.login('admin', ADMIN_PASSWORD)
+            parties = _query(name, 'SELECT e.party, e.nip '
+                'FROM company_employee e WHERE NOT EXISTS (SELECT 1 '
+                'FROM party_contact_mechanism c WHERE c.party = e.party '
+                "AND c.type = 'email')")
+            admin.call('model.party.contact_mechanism.create', [{
+                        'party': party, 'type': 'email',
+                        'value': 'asn%s@skp.example' % nip,
+                        } for party, nip in parties], CONTEXT)
+        [[cron]] = _query(name, "SELECT db_id FROM ir_model_data "
+            "WHERE module = 'skp_reports' AND fs_id = 'cron_send_monthly'")
+        # only this job is due (trytond-cron runs every due job)
+        _query(name, "UPDATE ir_cron SET next_call = CASE WHEN id = %s "
+            "THEN now() - interval '1 minute' "
+            "ELSE now() + interval '1 day' END RETURNING id", (cron,))
+        config = _write_config(tmp_path / 'jobs.conf',
+            database={'uri': _database_uri(), 'path': filestore},
+            queue={'worker': True},
+            email={'uri': sink.uri, 'from': 'SKP-ASN <skp@skp.example>'})
+        env = _environ(config)
+        log = tmp_path / 'jobs.log'
+        with open(log, 'ab') as fp:
+            def start(*command):
+                processes.append(subprocess.Popen(
+                        [BIN / command[0], '-c', config, '-d', name,
+                            *command[1:]],
+                        cwd=REPO, env=env, stdout=fp,
+                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL))
+                return processes[-1]
+            start('trytond-worker', '-n', '2', '--name', 'skp_reports')
+            started = time.monotonic()
+            cron_process = start('trytond-cron', '--once')
+            assert cron_process.wait(600) == 0, log.read_text()[-3000:]
+        queued = time.monotonic() - started
+
+        def dispatches():
+            return _query(name, 'SELECT d.state, c.value '
+                'FROM skp_report_dispatch d '
+                'JOIN company_employee e ON e.id = d.recipient '
+                'JOIN party_contact_mechanism c ON c.party = e.party '
+                "AND c.type = 'email'")
+        assert len(dispatches()) > 10  # planned by the cron job
+        done, seconds = _until(
+            lambda: all(s == 'sent' for s, _ in dispatches()), timeout=600)
+        assert done, log.read_text()[-3000:]
+        rows = dispatches()
+        received = Counter(r for rcpts, _ in sink.messages for r in rcpts)
+        assert received == Counter(address for _, address in rows)
+        [[tasks, unfinished]] = _query(name, 'SELECT count(*), '
+            'count(*) FILTER (WHERE finished_at IS NULL) FROM ir_queue '
+            "WHERE name = 'skp_reports'")
+        assert (tasks, unfinished) == (len(rows), 0)
+    finally:
+        for process in processes:
+            _stop(process)
+        sink.stop()
+    report_line(request, '[deployment] trytond-cron queued %d reports in '
+        '%.1f s; trytond-worker (2 processes) rendered and mailed them in '
+        '%.1f s more, each once' % (len(rows), queued, seconds))

@@ -1,8 +1,9 @@
 # The monthly scheduled reports: each unit's recap to its head and each
 # appraiser's digest of pending verifications, stored as attachments and
-# mailed. One dispatch record per month and recipient makes a rerun send
-# nothing twice; each is committed on its own, so a run that fails halfway
-# resumes where it stopped.
+# mailed. The cron plans them and queues one task per report for the
+# trytond-worker processes (Tryton's queue). One dispatch record per month
+# and recipient makes a rerun send nothing twice; each is committed on its
+# own, so a run that fails or is killed halfway resumes where it stopped.
 #
 # The mail is sent before its dispatch is committed, not by trytond's
 # transactional mailer: that one sends after the commit, so a refused
@@ -74,15 +75,28 @@ class Dispatch(ModelSQL, ModelView):
 
     @classmethod
     def send_monthly(cls, month=None):
-        "Cron entry point: plan the month's dispatches, then send the rest."
+        """Cron entry point: plan the month's dispatches and queue the
+        sending of those still pending."""
         pool = Pool()
         Date = pool.get('ir.date')
         month = month or cls.previous_month(Date.today())
         cls.plan(month)
+        pending = cls.search([
+                ('month', '=', month), ('state', '=', 'pending')])
+        if pending:
+            # One task per report, rendered in parallel by the
+            # trytond-worker processes; without a worker ([queue] worker
+            # unset: demo, tests) trytond runs the tasks in this process
+            # right after the commit.
+            with Transaction().set_context(
+                    queue_name='skp_reports', queue_batch=1):
+                cls.__queue__.send_pending(pending)
+
+    @classmethod
+    def send_pending(cls, dispatches):
+        "Send those of `dispatches` still pending, each committed on its own."
         transaction = Transaction()
-        transaction.commit()
-        for dispatch in cls.search([
-                    ('month', '=', month), ('state', '=', 'pending')]):
+        for dispatch in dispatches:
             if not cls._claim(dispatch):
                 transaction.commit()
                 continue
