@@ -511,7 +511,19 @@ class Evaluation(RatingMaskMixin, Workflow, ModelSQL, ModelView):
         pool = Pool()
         OrgPredikat = pool.get('skp.org.predikat')
         cls.check_appraiser(evaluations)
+        for evaluation in evaluations:
+            evaluation.check_unit_result()
         OrgPredikat.check_curve(evaluations)
+
+    def check_unit_result(self):
+        """AC15: a head's rating of results is the unit's result, which may
+        have been set or changed after the assessment."""
+        if (self.unit_head and self.org_predikat
+                and self.rating_result != ORG_TO_RATING[self.org_predikat]):
+            raise ValidationError(gettext(
+                    'skp_asn.msg_evaluation_unit_result_changed',
+                    evaluation=self.rec_name,
+                    predikat=self.org_predikat_string))
 
     @classmethod
     @ModelView.button
