@@ -395,13 +395,14 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
 
     @classmethod
     def search_appraiser(cls, name, clause):
-        "Activities of the employees the given employees appraise today."
+        """Activities whose Pejabat Penilai on their date is one of the
+        given employees (a Plt's for the dates of the assignment)."""
         pool = Pool()
         Employee = pool.get('company.employee')
         _, operator, value = clause[:3]
         if operator not in {'=', 'in'}:
             return [('employee.supervisor',) + tuple(clause[1:])]
-        return Employee.appraisee_domain(
+        return Employee.appraisee_dated_domain(
             value if operator == 'in' else [value])
 
     # Evidence

@@ -1,4 +1,5 @@
 # ASN data on company.employee and the Pejabat Penilai of an employee.
+import datetime as dt
 from collections import defaultdict
 
 
@@ -270,9 +271,9 @@ class Employee(
         return result
 
     @classmethod
-    def appraisee_domain(cls, appraisers, path='employee'):
+    def appraisee_domain(cls, appraisers, path='employee', date=None):
         """Domain on `path` matching the employees whom `appraisers` (ids)
-        appraise today (DOMAIN §1.9).
+        appraise on `date`, today by default (DOMAIN §1.9).
 
         The candidates are found in SQL (direct reports, people of the units
         they head or act for); get_appraisers decides, so the search agrees
@@ -284,7 +285,7 @@ class Employee(
         appraisers = [a for a in appraisers if a is not None]
         heads = [e.id for e in cls.browse(appraisers)]
         units = [u.id for u in Unit.search([('head', 'in', heads)])]
-        for acting in Acting.active_on():
+        for acting in Acting.active_on(date):
             if acting.employee.id in appraisers:
                 units.append(acting.unit.id)
                 if acting.unit.head:
@@ -296,9 +297,43 @@ class Employee(
                         ('unit', 'child_of', units, 'parent')],
                     ])
         appraised = [i for i, (appraiser, _)
-            in cls.get_appraisers(candidates).items()
+            in cls.get_appraisers(candidates, date).items()
             if appraiser and appraiser.id in appraisers]
         return [(path, 'in', appraised)]
+
+    @classmethod
+    def appraisee_dated_domain(cls, appraisers, path='employee',
+            date_path='date'):
+        """Domain on records with an employee (`path`) and a date
+        (`date_path`) matching those whose employee `appraisers` appraise
+        on the record's date (DOMAIN §1.9).
+
+        Only acting assignments (Plt/Plh) of, or for, the appraisers change
+        whom they appraise over time: their bounds cut the dates into spans
+        with one answer each."""
+        pool = Pool()
+        Acting = pool.get('skp.acting')
+        appraisers = [a for a in appraisers if a is not None]
+        actings = Acting.search(['OR',
+                ('employee', 'in', appraisers),
+                ('unit.head', 'in', appraisers),
+                ])
+        bounds = sorted({a.start_date for a in actings}
+            | {a.end_date + dt.timedelta(days=1) for a in actings})
+        if not bounds:
+            return cls.appraisee_domain(appraisers, path)
+        spans = ([(None, bounds[0])] + list(zip(bounds, bounds[1:]))
+            + [(bounds[-1], None)])
+        domain = ['OR']
+        for start, end in spans:
+            on = start or end - dt.timedelta(days=1)
+            span = [cls.appraisee_domain(appraisers, path, on)]
+            if start:
+                span.append((date_path, '>=', start))
+            if end:
+                span.append((date_path, '<', end))
+            domain.append(span)
+        return domain
 
     @classmethod
     def _appraiser(cls, employee, actings):
