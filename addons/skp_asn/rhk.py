@@ -313,15 +313,8 @@ class IKI(SKPLineMixin, sequence_ordered(), ModelSQL, ModelView):
                 {'target_kind', 'target', 'target_min', 'target_text'}
                 & field_names):
             return
+        # A missing target is refused by the fields' required states.
         for iki in ikis:
-            if iki.target_kind == 'text':
-                missing = not (iki.target_text or '').strip()
-            else:
-                missing = iki.target is None or (
-                    iki.target_kind == 'range' and iki.target_min is None)
-            if missing:
-                raise ValidationError(gettext(
-                        'skp_asn.msg_iki_no_target', iki=iki.rec_name))
             if (iki.target_kind == 'range'
                     and iki.target_min > iki.target):
                 raise ValidationError(gettext(
