@@ -707,6 +707,18 @@ def expected_transparency(sql, demo, year, month):
     return totals, people, budget, realised, predikat
 
 
+def test_transparency_bad_month(server_url, database_name):
+    "A month that does not exist: 400 with a translated explanation."
+    url = '%s%s/skp/transparency' % (server_url, database_name)
+    status, ctype, body = http_get(url + '.json?year=2026&month=13')
+    assert status == 400 and ctype.startswith('application/json')
+    assert json.loads(body) == {'error': 'Berikan bulan yang benar: tahun '
+        'dan bulan berupa angka, misalnya ?year=2026&month=11.'}
+    status, ctype, page = http_get(url + '?year=dua&month=1&lang=en')
+    assert status == 400 and ctype.startswith('text/html')
+    assert 'Give a real month' in page and 'Performance transparency' in page
+
+
 def test_transparency_page(sql, demo, server_url, database_name, emails):
     url = '%s%s/skp/transparency' % (server_url, database_name)
     status, ctype, body = http_get(url + '.json?year=%d&month=%d' % (

@@ -30,8 +30,8 @@ def _page(request, title, body, status=200):
         content_type='text/html; charset=utf-8')
 
 
-def _json(data):
-    return Response(json.dumps(data, ensure_ascii=False),
+def _json(data, status=200):
+    return Response(json.dumps(data, ensure_ascii=False), status=status,
         content_type='application/json; charset=utf-8')
 
 
@@ -76,15 +76,20 @@ def verify(request, pool, code):
 @with_transaction(readonly=True)
 def public_transparency(request, pool, as_json=False):
     today = dt.date.today()
-    try:
-        year = int(request.args.get('year', today.year))
-        month = int(request.args.get('month', today.month))
-        dt.date(year, month, 1)
-    except ValueError:
-        return Response('bad year or month', status=400)
+    as_json = as_json or request.args.get('format') == 'json'
     with Transaction().set_context(language=_language(request)):
+        try:
+            year = int(request.args.get('year', today.year))
+            month = int(request.args.get('month', today.month))
+            dt.date(year, month, 1)
+        except ValueError:
+            error = _t('msg_public_bad_month')
+            if as_json:
+                return _json({'error': error}, status=400)
+            return _page(request, _t('msg_public_transparency_title'),
+                '<p>%s</p>' % html.escape(error), status=400)
         data = transparency.figures(year, month)
-        if as_json or request.args.get('format') == 'json':
+        if as_json:
             return _json(data)
         return _page(request, _t('msg_public_transparency_title'),
             _transparency_body(data))
