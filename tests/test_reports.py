@@ -911,7 +911,7 @@ def test_monthly_dispatch(_demo_database, sql, demo, emails, smtp_sink):
     # one stored PDF per dispatch, on the unit or the appraiser
     attachments = {id_: (name, resource) for id_, name, resource in sql(
             'SELECT id, name, resource FROM ir_attachment '
-            "WHERE name LIKE '%%-%s-%%.pdf'" % month.strftime('%Y-%m'))}
+            "WHERE name LIKE '%%-%s.pdf'" % month.strftime('%Y-%m'))}
     assert sorted(r[4] for r in rows) == sorted(attachments)
     for kind, recipient, unit, _, attachment in rows:
         name, resource = attachments[attachment]
@@ -927,15 +927,25 @@ def test_monthly_dispatch(_demo_database, sql, demo, emails, smtp_sink):
         assert len(pdfs) == 1
         assert pdfs[0].get_filename() not in by_name
         by_name[pdfs[0].get_filename()] = (rcpts, pdfs[0].get_content())
+    # named as sao names a print, in the recipient's language
+    name_of = {(kind, recipient, unit): attachments[attachment][0]
+        for kind, recipient, unit, _, attachment in rows}
+    assert set(by_name) == set(name_of.values())
     prefix = month.strftime('%Y-%m')
     for unit, head in heads.items():
-        rcpts, content = by_name['unit_recap-%s-%d.pdf' % (prefix, unit)]
+        name = name_of[('unit_recap', head, unit)]
+        assert name == 'Rekap Kinerja Unit-%s-%s.pdf' % (
+            demo.unit_name[unit].replace('/', '-'), prefix), name
+        rcpts, content = by_name[name]
         assert rcpts == [emails[head]]
         text = pdf_text(content)
         assert demo.unit_name[unit] in text
         assert demo.people[head]['nip'] in text
     me = demo.employee['kasi.identitas']
-    rcpts, content = by_name['digest-%s-%d.pdf' % (prefix, me)]
+    name = name_of[('digest', me, None)]
+    assert name.startswith('Aktivitas Menunggu Verifikasi-')
+    assert name.endswith('-%s.pdf' % prefix)
+    rcpts, content = by_name[name]
     assert rcpts == [emails[me]]
     text = pdf_text(content)
     assert demo.of('pegawai')['nip'] in text
@@ -971,7 +981,7 @@ def test_dispatch_killed_halfway(request, _demo_database, sql, emails):
 
         def pdfs():
             return sql("SELECT COUNT(*) FROM ir_attachment "
-                "WHERE name LIKE '%%-%s-%%.pdf'" % prefix)[0][0]
+                "WHERE name LIKE '%%-%s.pdf'" % prefix)[0][0]
 
         planned = dispatches()
         assert len(planned) > 10

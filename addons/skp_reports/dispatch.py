@@ -23,6 +23,7 @@ from trytond import backend
 from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.modules.skp_asn.notification import users_of
 from trytond.pool import Pool, PoolMeta
 from trytond.sendmail import send_message
 from trytond.tools.email_ import format_address, set_from_header
@@ -184,17 +185,23 @@ class Dispatch(ModelSQL, ModelView):
         email.save()
 
     def render(self):
-        "Return (file name, PDF, resource to attach it to)."
+        """Return (file name, PDF, resource to attach it to), in the
+        language of the recipient, named as the client names a print."""
+        pool = Pool()
         data = {'year': self.month.year, 'month': self.month.month}
         if self.kind == 'unit_recap':
-            Report_ = Pool().get('skp.unit.recap.report', type='report')
+            Report_ = pool.get('skp.unit.recap.report', type='report')
             resource = self.unit
         else:
-            Report_ = Pool().get('skp.digest.report', type='report')
+            Report_ = pool.get('skp.digest.report', type='report')
             resource = self.recipient
-        _, content, _, _ = Report_.execute([resource.id], data)
-        name = '%s-%s-%s.pdf' % (self.kind, self.month.strftime('%Y-%m'),
-            resource.id)
+        users = users_of([self.recipient])
+        language = (users[0].language.code
+            if users and users[0].language else None)
+        with Transaction().set_context(language=language):
+            _, content, _, title = Report_.execute([resource.id], data)
+        name = '%s-%s.pdf' % (title.replace('/', '-'),
+            self.month.strftime('%Y-%m'))
         return name, content, resource
 
 
