@@ -1,5 +1,6 @@
 # Realisasi anggaran: budget lines (program / kegiatan / sub-kegiatan and
 # their pagu) per unit and year, and what is spent against them.
+from collections import defaultdict
 from decimal import Decimal
 
 from sql.aggregate import Sum
@@ -8,7 +9,7 @@ from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.model.exceptions import ValidationError
-from trytond.pool import Pool
+from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
@@ -187,3 +188,56 @@ class Realisation(ModelSQL, ModelView):
         if field_names and not ({'line', 'amount'} & field_names):
             return
         Line.check_realised(list({r.line for r in realisations}))
+
+
+class RHK(metaclass=PoolMeta):
+    "Per RHK: the pagu, realisation and serapan of the lines financing it."
+    __name__ = 'skp.rhk'
+
+    budget = fields.Function(fields.Numeric("Pagu", digits=(16, 2),
+            help="The pagu of the budget lines linked to the RHK's "
+            "indicators, each line counted once."),
+        'get_budget')
+    budget_realised = fields.Function(fields.Numeric("Budget Realised",
+            digits=(16, 2)), 'get_budget')
+    budget_absorption = fields.Function(fields.Numeric("Absorption (%)",
+            digits=(5, 2)), 'get_budget')
+
+    @classmethod
+    def get_budget(cls, rhks, names):
+        pool = Pool()
+        Line = pool.get('skp.budget.line')
+        LineIKI = pool.get('skp.budget.line-skp.iki')
+        IKI = pool.get('skp.iki')
+        line = Line.__table__()
+        link = LineIKI.__table__()
+        iki = IKI.__table__()
+        cursor = Transaction().connection.cursor()
+        # The lines of each RHK in one grouped query: a line financing two
+        # of its indicators counts once; the pagu is read in SQL because
+        # the employee reads their RHK, not the unit's budget lines.
+        lines_of = defaultdict(dict)
+        for sub_ids in grouped_slice([r.id for r in rhks], MAX_QUERY_PARAMS):
+            cursor.execute(*link
+                .join(iki, condition=link.iki == iki.id)
+                .join(line, condition=link.line == line.id)
+                .select(iki.rhk, line.id, line.budget,
+                    where=reduce_ids(iki.rhk, sub_ids),
+                    group_by=[iki.rhk, line.id, line.budget]))
+            for rhk, line_id, budget in cursor:
+                lines_of[rhk][line_id] = Decimal(str(budget))
+        realised = Line.realised_amounts(
+            list({l for lines in lines_of.values() for l in lines}))
+        result = {n: {} for n in names}
+        for rhk in rhks:
+            lines = lines_of.get(rhk.id)
+            budget = sum(lines.values()) if lines else None
+            spent = sum(realised[l] for l in lines) if lines else None
+            for name, value in [
+                    ('budget', budget),
+                    ('budget_realised', spent),
+                    ('budget_absorption',
+                        absorption(spent, budget) if lines else None)]:
+                if name in names:
+                    result[name][rhk.id] = value
+        return result

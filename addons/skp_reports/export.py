@@ -6,7 +6,6 @@ import io
 import xlsxwriter
 
 from trytond.i18n import gettext
-from trytond.modules.skp_asn.budget import absorption
 from trytond.pool import Pool
 from trytond.report import Report
 
@@ -136,19 +135,15 @@ class BudgetXLSX(UnitReportMixin, XLSXReport):
                 _float(l.realised), _float(l.remaining),
                 _float(l.absorption)] for l in lines],
             {3: 'number', 4: 'number', 5: 'number'})
-        by_rhk = {}
-        for line in lines:
-            for iki in line.ikis:
-                budget, realised = by_rhk.get(iki.rhk, (0, 0))
-                by_rhk[iki.rhk] = (
-                    budget + line.budget, realised + line.realised)
+        rhks = sorted({iki.rhk for line in lines for iki in line.ikis},
+            key=lambda r: (r.skp.employee.party.name, r.id))
         sheet = workbook.add_worksheet(_t('msg_sheet_rhk')[:31])
         cls.write_table(sheet, formats, [_t(m) for m in [
                     'msg_col_name', 'msg_col_rhk', 'msg_col_budget',
                     'msg_col_realised', 'msg_col_absorption']],
-            [[rhk.skp.employee.party.name, rhk.name, _float(budget),
-                _float(realised), _float(absorption(realised, budget))]
-                for rhk, (budget, realised) in by_rhk.items()],
+            [[rhk.skp.employee.party.name, rhk.name, _float(rhk.budget),
+                _float(rhk.budget_realised), _float(rhk.budget_absorption)]
+                for rhk in rhks],
             {2: 'number', 3: 'number'})
 
 
