@@ -232,6 +232,9 @@ class Employee(
         pool = Pool()
         Acting = pool.get('skp.acting')
         actings = Acting.active_on(date)
+        # Fresh instances in one list, read by batches whatever the order
+        # (often a set's) of the given ones.
+        employees = cls.browse(sorted({e.id for e in employees}))
         result = {}
         for employee in employees:
             appraiser, position = cls._appraiser(employee, actings)
