@@ -25,13 +25,12 @@ whose employees are all the Pejabat Penilai of the unit's people (the same
 checks run; company filter 'all'). The floor of 4+5 is the SQL that finds
 the unit's evaluations, counts them per predikat and updates their state.
 
-    PYTHONOPTIMIZE=1 python benchmarks/bench_evaluation.py [--database skp_bench]
+    PYTHONOPTIMIZE=1 python benchmarks/bench_evaluation.py [--database DB]
 
---profile prints a cProfile of one finalise.
+--profile prints a cProfile of one create and one finalise.
 """
 import argparse
 import cProfile
-import datetime as dt
 import os
 import pstats
 import statistics
@@ -179,7 +178,9 @@ class Bench:
             try:
                 with check_access():
                     start = time.perf_counter()
-                    evaluations = Evaluation.create_for(
+                    create = (profile['create'].runcall if profile
+                        else lambda f, *a, **k: f(*a, **k))
+                    evaluations = create(Evaluation.create_for,
                         SKP.browse(self.skp_ids), kind='annual')
                     times['create'] = time.perf_counter() - start
                 # The OPD's predikat and its people's part (not timed)
@@ -211,7 +212,8 @@ class Bench:
                         [e.id for e in evaluations])
                     start = time.perf_counter()
                     if profile:
-                        profile.runcall(self.as_layers, transaction,
+                        profile['finalise'].runcall(
+                            self.as_layers, transaction,
                             Evaluation.finalise, evaluations)
                     else:
                         self.as_layers(transaction, Evaluation.finalise,
@@ -313,9 +315,12 @@ def main():
         "approved SKP)" % (args.database, version, os.cpu_count(), name,
             people, len(bench.skp_ids)))
     if args.profile:
-        profile = cProfile.Profile()
+        profile = {'create': cProfile.Profile(),
+            'finalise': cProfile.Profile()}
         bench.repeat(profile)
-        pstats.Stats(profile).sort_stats('cumulative').print_stats(40)
+        for step, stats in profile.items():
+            print('\n%s:' % step)
+            pstats.Stats(stats).sort_stats('cumulative').print_stats(60)
         if not args.repeat:
             return
     runs = []

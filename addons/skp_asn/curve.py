@@ -2,12 +2,14 @@
 # predikat of the unit's people (SE MenPANRB 3/2023, DOMAIN §1.7, §1.8, §8).
 from collections import Counter
 
+from sql.aggregate import Count
+
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 from . import scoring
 
@@ -201,10 +203,19 @@ class OrganisationPredikat(ModelSQL, ModelView):
                 result[evaluation] = records[unit] if unit else None
         return result
 
-    def evaluations(self):
-        "The evaluations whose curve this record sets."
-        pool = Pool()
-        Evaluation = pool.get('skp.evaluation')
+    def _population_domain(self):
+        """The evaluations whose nearest unit up with a record of this kind
+        and period is this record's: its unit's tree but the subtrees with
+        a record of their own."""
+        same = [('kind', '=', self.kind), ('period', '=', self.period.id)]
+        if self.kind == 'periodic':
+            same.append(
+                ('evaluation_period', '=', self.evaluation_period.id))
+        with without_check_access():
+            inner = [r.unit.id for r in self.search(same + [
+                        ('unit', 'child_of', [self.unit.id], 'parent'),
+                        ('id', '!=', self.id),
+                        ])]
         domain = [
             ('employee.unit', 'child_of', [self.unit.id], 'parent'),
             ('kind', '=', self.kind),
@@ -213,17 +224,35 @@ class OrganisationPredikat(ModelSQL, ModelView):
         if self.kind == 'periodic':
             domain.append(
                 ('evaluation_period', '=', self.evaluation_period.id))
-        evaluations = Evaluation.search(domain)
-        records = self.for_evaluations(evaluations)
-        return [e for e in evaluations if records[e] == self]
+        if inner:
+            domain.append(('employee.unit', 'not child_of', inner, 'parent'))
+        return domain
 
-    def distribution(self, population=None):
+    def census(self):
+        """{(state, predikat): count} of the whole population, in one
+        grouped query: the curve is the unit's, whoever checks it, not the
+        part of it the user may read (DOMAIN §1.8)."""
+        Evaluation = Pool().get('skp.evaluation')
+        table = Evaluation.__table__()
+        with without_check_access():
+            ids = Evaluation.search(self._population_domain(), query=True)
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*table.select(
+                table.state, table.predikat, Count(table.id),
+                where=table.id.in_(ids),
+                group_by=[table.state, table.predikat]))
+        return {(state, predikat): count
+            for state, predikat, count in cursor}
+
+    def distribution(self, census=None):
         "(counts per predikat, violations) of the assessed evaluations."
         CurveRule = Pool().get('skp.curve.rule')
-        if population is None:
-            population = self.evaluations()
-        counts = Counter(e.predikat for e in population
-            if e.state in ASSESSED and e.predikat)
+        if census is None:
+            census = self.census()
+        counts = Counter()
+        for (state, predikat), count in census.items():
+            if state in ASSESSED and predikat:
+                counts[predikat] += count
         violations = scoring.curve_violations(
             CurveRule.rules_for(self.predikat), counts)
         return counts, violations
@@ -274,13 +303,14 @@ class OrganisationPredikat(ModelSQL, ModelView):
                         evaluation=evaluation.rec_name))
             records.add(record)
         for record in records:
-            population = record.evaluations()
-            pending = [e for e in population if e.state not in ASSESSED]
+            census = record.census()
+            pending = sum(count for (state, _), count in census.items()
+                if state not in ASSESSED)
             if pending:
                 raise ValidationError(gettext(
                         'skp_asn.msg_curve_pending', record=record.rec_name,
-                        count=len(pending)))
-            counts, violations = record.distribution(population)
+                        count=pending))
+            counts, violations = record.distribution(census)
             if violations and not record.overrides:
                 raise ValidationError(gettext(
                         'skp_asn.msg_curve_broken', record=record.rec_name,
