@@ -477,7 +477,8 @@ def test_print_skp(session, sql):
     expect(state).to_have_value('"approved"')
     tab.locator('button#print').click()
     with page.expect_download(timeout=TIMEOUT) as download:
-        tab.locator('ul[aria-labelledby=print] a', has_text='SKP').first.click()
+        tab.locator('ul[aria-labelledby=print] a',
+            has_text='SKP').first.click()
     path = download.value.path()
     content = Path(path).read_bytes()
     assert content.startswith(b'%PDF'), content[:40]

@@ -38,6 +38,15 @@ def appraiser_of(rpc, employee):
     return record['appraiser']
 
 
+def appraiser_with_login(rpc, sql, employee, excluded):
+    """(appraiser, their login) of `employee` when the appraiser has a
+    login and is not `excluded`, else None."""
+    appraiser = appraiser_of(rpc, employee)
+    login = appraiser and user_of(sql, appraiser)
+    if login and appraiser not in excluded:
+        return appraiser, login
+
+
 def others(sql):
     "The employees of the other test files: pegawai, rekan, kasi.identitas."
     return {employee_of(sql, login)
@@ -79,10 +88,9 @@ def worker(sql, rpc):
         if (not login.isdigit() or employee in excluded
                 or supervisor == kasi):
             continue
-        appraiser = appraiser_of(rpc, employee)
-        appraiser_login = appraiser and user_of(sql, appraiser)
-        if appraiser_login and appraiser not in excluded:
-            return login, employee, appraiser_login, appraiser
+        found = appraiser_with_login(rpc, sql, employee, excluded)
+        if found:
+            return login, employee, found[1], found[0]
     pytest.skip('no employee with activities and a Pejabat Penilai login')
 
 
@@ -185,10 +193,9 @@ def submitted_evaluation(sql, rpc):
             "WHERE state = 'submitted' ORDER BY id DESC"):
         if employee in excluded:
             continue
-        appraiser = appraiser_of(rpc, employee)
-        login = appraiser and user_of(sql, appraiser)
-        if login and appraiser not in excluded:
-            return evaluation, employee, login, appraiser
+        found = appraiser_with_login(rpc, sql, employee, excluded)
+        if found:
+            return evaluation, employee, found[1], found[0]
     pytest.skip('no submitted evaluation with a Pejabat Penilai login')
 
 
