@@ -151,19 +151,20 @@ class Demo:
         self.indonesian = bool(sql("SELECT COUNT(*) FROM ir_translation "
                 "WHERE module = 'skp_reports' AND lang = 'id' "
                 "AND type = 'report' AND value IS NOT NULL")[0][0])
-        today = dt.date.today().isoformat()
-        self.actings = [(employee, unit) for employee, unit, start, end in sql(
-                'SELECT employee, unit, start_date, end_date FROM skp_acting')
-            if day(start)[:10] <= today <= day(end)[:10]]
+        self.actings = [(employee, unit, day(start)[:10], day(end)[:10])
+            for employee, unit, start, end in sql(
+                'SELECT employee, unit, start_date, end_date FROM skp_acting')]
 
     def label(self, english, indonesian):
         "The label the PDFs print for the users (all in Indonesian)."
         return indonesian if self.indonesian else english
 
-    def appraiser(self, employee):
-        """The Pejabat Penilai today (DOMAIN §1.9, as Employee._appraiser):
-        the supervisor, or the head of the nearest unit up; the Plt/Plh of
-        that head's unit, or of the employee's own vacant unit."""
+    def appraiser(self, employee, date=None):
+        """The Pejabat Penilai on `date`, today by default (DOMAIN §1.9, as
+        Employee._appraiser): the supervisor, or the head of the nearest
+        unit up; the Plt/Plh of that head's unit, or of the employee's own
+        vacant unit, acting on that date."""
+        date = day(date or dt.date.today())[:10]
         person = self.people[employee]
         supervisor = person['supervisor']
         if not supervisor:
@@ -174,7 +175,9 @@ class Demo:
                     break
                 unit = self.parent[unit]
         acting = None
-        for official, unit in self.actings:
+        for official, unit, start, end in self.actings:
+            if not start <= date <= end:
+                continue
             if self.head[unit] and self.head[unit] == supervisor:
                 acting = official
             elif (not self.head[unit] and not person['supervisor']
@@ -401,8 +404,10 @@ def test_digest_pdf(rpc, sql, demo, server_url, database_name):
     text = pdf_text(content)
     assert demo.label('ACTIVITIES WAITING FOR YOUR VERIFICATION',
         'AKTIVITAS YANG MENUNGGU VERIFIKASI ANDA') in text
-    waiting = Counter(e for e, in sql('SELECT employee FROM skp_activity '
-            "WHERE state = 'submitted'") if demo.appraiser(e) == me)
+    # those whose Pejabat Penilai on their date is kasi.identitas
+    waiting = Counter(e for e, d in sql('SELECT employee, date '
+            "FROM skp_activity WHERE state = 'submitted'")
+        if demo.appraiser(e, d) == me)
     assert waiting
     for employee, count in waiting.items():
         person = demo.people[employee]
@@ -868,8 +873,8 @@ def test_monthly_dispatch(_demo_database, sql, demo, emails, smtp_sink):
     today = dt.date.today()
     month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     heads = {unit: head for unit, head in demo.opds.items() if head}
-    appraisers = {demo.appraiser(e) for e, in sql(
-            "SELECT DISTINCT employee FROM skp_activity "
+    appraisers = {demo.appraiser(e, d) for e, d in sql(
+            "SELECT DISTINCT employee, date FROM skp_activity "
             "WHERE state = 'submitted'")} - {None}
     expected = Counter([emails[h] for h in heads.values()]
         + [emails[a] for a in appraisers])
