@@ -6,16 +6,17 @@ and checks what was stored with `sql` (straight from the database):
 
 1. pegawai lists the employees: herself and her superiors only; a wrong
    password is refused (sao asks for the password again);
-2. an employee submits a new version of their SKP, their Pejabat Penilai
-   approves it from "SKP untuk Disetujui";
+2. an employee creates a new version of their SKP with the button Revisi,
+   changes it, submits it; their Pejabat Penilai approves it from "SKP
+   untuk Disetujui";
 3. pegawai enters and submits a daily activity, kasi.identitas verifies it
    from "Aktivitas untuk Diverifikasi";
 4. pegawai prints her SKP from its form: the download is a PDF.
 
 Data: the SKP journey uses the last staff member of kasi.identitas's
 section with a NIP login (not pegawai or rekan, whom the other test files
-read): a revision of their approved SKP is started through RPC, then
-submitted and approved in sao, which supersedes version 1. The activity is
+read): the revision of their approved SKP is made, submitted and approved
+in sao, which supersedes version 1. The activity is
 pegawai's, today, in an hour free of her other activities.
 
 With SKP_SCREENSHOTS=<folder> the journeys save 1280x800 PNG screenshots
@@ -320,12 +321,11 @@ def test_login_and_employee_list(session, browser, server_url,
 # ---------------------------------------------------------------- 2. SKP
 
 @pytest.fixture(scope='module')
-def revision(rpc, sql):
-    """(login, employee, v1, v2): a staff member of kasi.identitas with a
-    NIP login and the revision (draft) of their approved SKP, started
-    through RPC as themselves."""
+def approved(sql):
+    """(login, employee, skp): a staff member of kasi.identitas with a NIP
+    login and an approved SKP never revised."""
     appraiser = employee_of(sql, 'kasi.identitas')
-    login, employee, skp = next((l, e, s) for l, e, s in sql(
+    return next((l, e, s) for l, e, s in sql(
             'SELECT u.login, e.id, s.id FROM company_employee e '
             'JOIN res_user u ON u.employee = e.id '
             'JOIN skp_skp s ON s.employee = e.id '
@@ -333,31 +333,44 @@ def revision(rpc, sql):
             'AND NOT EXISTS (SELECT 1 FROM skp_skp r '
             'WHERE r.previous = s.id) ORDER BY e.id DESC' % appraiser)
         if l.isdigit())
-    rpc(login).call('model.skp.skp.revise', [skp], {})
-    (draft, state), = sql('SELECT id, state FROM skp_skp '
-        'WHERE previous = %d' % skp)
-    assert state == 'draft'
-    return login, employee, skp, draft
 
 
-def test_skp_submit_and_approve(session, sql, revision):
-    login, employee, previous, skp = revision
+def test_skp_revise_submit_and_approve(session, sql, approved):
+    """The employee creates version 2 of their SKP with the button Revisi,
+    changes it and submits it; the Pejabat Penilai approves it."""
+    login, employee, previous = approved
     name = name_of(sql, employee)
+    consequence = 'Konsekuensi versi 2 (uji peramban)'
 
     page = session(login)
     tab = open_menu(page, 'SKP ASN', 'SKP')
-    domain_tab(tab, 'Draf')
-    wait_loaded(tab, 1)
-    row = rows(tab).filter(has_text=name).filter(has_text='Draf')
-    state = open_record(tab, row, name)
+    domain_tab(tab, 'Disetujui')
+    wait_loaded(tab)
+    row = rows(tab).filter(has_text=name).filter(has_text='Disetujui')
+    state = open_record(tab, row.first, name)
+    expect(state).to_have_value('"approved"')
+    click_button(tab, 'Revisi')
+    # the new version opens in a tab of its own, as a draft
+    (skp, version), = stored(sql, 'SELECT id, version FROM skp_skp '
+        'WHERE previous = %d' % previous)
+    assert version == 2
+    tab = current_tab(page)
+    expect(tab.locator('.form input[name=version]').first).to_have_value('2')
+    state = tab.locator('.form select[name=state]').first
     expect(state).to_have_value('"draft"')
-    assert state_label(tab) == 'Draf'
+    tab.locator('.form .nav-tabs a', has_text='Lampiran').first.click()
+    text = tab.locator('.form textarea[name=consequences]:visible')
+    text.fill(consequence)
+    text.press('Tab')  # sao takes a value when the field loses focus
+    tab.locator('button#save').click()
+    assert stored(sql, 'SELECT consequences FROM skp_skp WHERE id = %d'
+        % skp, lambda r: r[0][0] == consequence) == [(consequence,)]
     click_button(tab, 'Ajukan')
     expect(state).to_have_value('"submitted"')
     assert state_label(tab) == 'Diajukan'
     screenshot(page, 'pegawai-3-skp')
-    assert sql('SELECT state FROM skp_skp WHERE id = %d' % skp) == [
-        ('submitted',)]
+    assert stored(sql, 'SELECT state FROM skp_skp WHERE id = %d' % skp,
+        lambda r: r[0][0] == 'submitted') == [('submitted',)]
 
     page = session('kasi.identitas')
     tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
