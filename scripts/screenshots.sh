@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make the screenshots of the user guides (docs/panduan/img/*.png) anew from
-# the demo data: the browser tests (tests/test_browser.py) drive sao in
+# the demo data: the browser tests (tests/test_browser*.py) drive sao in
 # headless Chromium on a fresh demo database and save a 1280x800 PNG at each
 # key step of their journeys.
 #
@@ -22,6 +22,6 @@ esac
 export SKP_SCREENSHOTS="$ROOT/docs/panduan/img"
 mkdir -p "$SKP_SCREENSHOTS"
 
-echo "[screenshots] tests/test_browser.py -> docs/panduan/img"
-.venv/bin/python -m pytest -q tests/test_browser.py "$@"
+echo "[screenshots] tests/test_browser*.py -> docs/panduan/img"
+.venv/bin/python -m pytest -q tests/test_browser.py tests/test_browser_cycle.py "$@"
 ls -1 "$SKP_SCREENSHOTS"

@@ -20,7 +20,7 @@ import pytest
 
 from test_browser import (  # noqa: F401 (fixtures)
     TIMEOUT, browser, current_tab, domain_tab, employee_of, expect,
-    name_of, open_menu, rows, search, session, stored,
+    name_of, open_menu, rows, screenshot, search, session, stored,
     sync_api, wait_loaded)
 
 
@@ -237,6 +237,7 @@ def test_evaluation_assess(session, sql, submitted_evaluation):
     expect(predikat).to_have_value('"baik"')
     assert predikat.evaluate(
         'e => e.options[e.selectedIndex].text') == 'Baik'
+    screenshot(page, 'penilai-3-evaluasi')
 
     (state, result, behaviour, predikat, assessed_by), = stored(sql,
         'SELECT state, rating_result, rating_behaviour, predikat, '
