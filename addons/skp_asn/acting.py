@@ -5,7 +5,7 @@ from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool
-from trytond.pyson import Eval
+from trytond.pyson import Eval, If
 
 
 class Acting(ModelSQL, ModelView):
@@ -22,9 +22,11 @@ class Acting(ModelSQL, ModelView):
             ('plh', "Pelaksana Harian (Plh)"),
             ], "Kind", required=True)
     start_date = fields.Date("Start Date", required=True,
-        domain=[('start_date', '<=', Eval('end_date', None))])
+        domain=[If(Eval('start_date') & Eval('end_date'),
+            ('start_date', '<=', Eval('end_date')), ())])
     end_date = fields.Date("End Date", required=True,
-        domain=[('end_date', '>=', Eval('start_date', None))])
+        domain=[If(Eval('start_date') & Eval('end_date'),
+            ('end_date', '>=', Eval('start_date')), ())])
     decree = fields.Char("Decree (SK)",
         help="The number of the decree that makes the assignment.")
 

@@ -10,7 +10,7 @@ from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.model.exceptions import AccessError
 from trytond.pool import Pool
-from trytond.pyson import Eval
+from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
 CADENCE_MONTHS = {'monthly': 1, 'quarterly': 3, 'semester': 6, 'annual': 12}
@@ -26,9 +26,11 @@ class Period(Workflow, ModelSQL, ModelView):
     company = fields.Many2One('company.company', "Company", required=True,
         ondelete='RESTRICT', states=_states)
     start_date = fields.Date("Start Date", required=True, states=_states,
-        domain=[('start_date', '<=', Eval('end_date', None))])
+        domain=[If(Eval('start_date') & Eval('end_date'),
+            ('start_date', '<=', Eval('end_date')), ())])
     end_date = fields.Date("End Date", required=True, states=_states,
-        domain=[('end_date', '>=', Eval('start_date', None))])
+        domain=[If(Eval('start_date') & Eval('end_date'),
+            ('end_date', '>=', Eval('start_date')), ())])
     cadence = fields.Selection([
             ('monthly', "Monthly"),
             ('quarterly', "Quarterly"),

@@ -7,7 +7,7 @@ from trytond.model import (
     Index, ModelSQL, ModelView, Workflow, fields)
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
-from trytond.pyson import Bool, Eval
+from trytond.pyson import Bool, Eval, If
 from trytond.tools import reduce_ids
 from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
@@ -46,9 +46,11 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
         ondelete='RESTRICT', states=_states,
         domain=[('company', '=', Eval('company', -1))])
     start_date = fields.Date("Start Date", required=True, states=_states,
-        domain=[('start_date', '<=', Eval('end_date', None))])
+        domain=[If(Eval('start_date') & Eval('end_date'),
+            ('start_date', '<=', Eval('end_date')), ())])
     end_date = fields.Date("End Date", required=True, states=_states,
-        domain=[('end_date', '>=', Eval('start_date', None))])
+        domain=[If(Eval('start_date') & Eval('end_date'),
+            ('end_date', '>=', Eval('start_date')), ())])
     approach = fields.Selection(APPROACHES, "Approach", required=True,
         states=_states,
         help="Quantitative: measurable targets stated apart from the "
