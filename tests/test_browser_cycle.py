@@ -19,8 +19,8 @@ import re
 import pytest
 
 from test_browser import (  # noqa: F401 (fixtures)
-    TIMEOUT, browser, current_tab, domain_tab, employee_of, expect,
-    name_of, open_menu, rows, screenshot, search, session, stored,
+    TIMEOUT, browser, click_until, current_tab, domain_tab, employee_of,
+    expect, name_of, open_menu, rows, screenshot, search, session, stored,
     sync_api, wait_loaded)
 
 
@@ -245,3 +245,128 @@ def test_evaluation_assess(session, sql, submitted_evaluation):
         lambda r: r[0][0] == 'assessed')
     assert (state, result, behaviour, predikat, assessed_by) == (
         'assessed', 'above', 'as_expected', 'baik', appraiser)
+
+
+# ---------------------------------------------------------------- New SKP
+
+@pytest.fixture(scope='module')
+def newcomer(rpc, sql, DEMO_PASSWORD):
+    """(login, employee, leader's RHK first line): a new staff member of
+    kasi.identitas, with a user and no SKP yet, made by the admin."""
+    admin = rpc('admin')
+    kasi = employee_of(sql, 'kasi.identitas')
+    (unit, company), = sql('SELECT unit, company FROM company_employee '
+        'WHERE id = %d' % kasi)
+    (rhk,), = sql('SELECT r.name FROM skp_rhk r '
+        'JOIN skp_skp s ON s.id = r.skp '
+        "WHERE s.employee = %d AND s.state = 'approved' "
+        'ORDER BY r.id LIMIT 1' % kasi)
+    (group,), = sql("SELECT db_id FROM ir_model_data WHERE module = "
+        "'skp_asn' AND fs_id = 'group_skp_employee'")
+    (language,), = sql("SELECT id FROM ir_lang WHERE code = 'id'")
+    nip = '199805172025012003'
+    party, = admin.call('model.party.party.create', [{
+                'name': 'Nurul Fadilah, S.Kom.', 'code': nip}], {})
+    employee, = admin.call('model.company.employee.create', [{
+                'party': party, 'company': company, 'nip': nip,
+                'start_date': dt.date(2025, 1, 1), 'asn_status': 'cpns',
+                'rank': 'III/a', 'position': 'Pranata Komputer Ahli Pertama',
+                'position_type': 'pelaksana', 'unit': unit,
+                'supervisor': kasi}], {})
+    admin.call('model.res.user.create', [{
+                'login': nip, 'name': 'Nurul Fadilah, S.Kom.',
+                'password': DEMO_PASSWORD, 'language': language,
+                'companies': [('add', [company])], 'company': company,
+                'employees': [('add', [employee])], 'employee': employee,
+                'groups': [('add', [group])]}], {})
+    return nip, employee, rhk.splitlines()[0]
+
+
+def pick(page, box, text):
+    """Type `text` in the Many2One `box` and leave it: sao takes the only
+    record found, or opens its search dialog, where the first is chosen."""
+    dialogs = page.locator('.modal-dialog:visible')
+    opened = dialogs.count()
+    box.fill(text)
+    box.press('Tab')
+    search = dialogs.nth(opened)
+    try:
+        search.locator('.treeview table.tree > tbody > tr').first.click(
+            timeout=5000)
+    except sync_api.TimeoutError:
+        pass
+    else:
+        search.locator('.modal-footer button.btn-primary').click()
+        expect(dialogs).to_have_count(opened)
+    expect(box).to_have_value(re.compile(re.escape(text)))
+
+
+def test_skp_created_from_scratch(session, sql, newcomer):
+    """A new employee creates their SKP in sao: the period, an RHK that
+    intervenes in their Pejabat Penilai's, an IKI with its target; submits
+    it; the Pejabat Penilai approves it with the button (issue 3)."""
+    login, employee, leader_rhk = newcomer
+    name = name_of(sql, employee)
+
+    page = session(login)
+    tab = open_menu(page, 'SKP ASN', 'SKP')
+    wait_loaded(tab, 0)
+    tab.locator('button#new_').click()
+    employee_box = tab.locator('.form input[name=employee]').first
+    expect(employee_box).to_have_value(re.compile(re.escape(name)))
+    period = tab.locator('.form input[name=period]').first
+    pick(page, period, str(dt.date.today().year))
+    expect(tab.locator('.form input[name=start_date]').first
+        ).not_to_have_value('')
+
+    # an RHK in its dialog, and in it an IKI in a dialog of its own
+    tab.locator('.form .tab-pane.active .form-one2many').first.locator(
+        'button[aria-label="Baru"]').click()
+    dialogs = page.locator('.modal-dialog:visible')
+    expect(dialogs).to_have_count(1)
+    rhk = dialogs.nth(0)
+    rhk.locator('textarea[name=name]').fill(
+        'Data kependudukan pemohon KTP-el terverifikasi')
+    parent = rhk.locator('input[name=parent]')
+    pick(page, parent, leader_rhk)
+    rhk.locator('.form-one2many').first.locator(
+        'button[aria-label="Baru"]').click()
+    expect(dialogs).to_have_count(2)
+    iki = dialogs.nth(1)
+    for field, value in [
+            ('textarea[name=name]', 'Permohonan KTP-el yang diverifikasi'),
+            ('input[name=target]', '240'),
+            ('input[name=uom]', 'permohonan')]:
+        box = iki.locator(field + ':visible').first
+        box.click()
+        box.press_sequentially(value)
+        box.press('Tab')  # sao takes a value when the field loses focus
+    iki.locator('button#save').click()
+    expect(dialogs).to_have_count(1)
+    rhk.locator('button#save').click()
+    expect(dialogs).to_have_count(0)
+    tab.locator('button#save').click()
+    found = stored(sql, 'SELECT s.id, s.state, COUNT(i.id) FROM skp_skp s '
+        'JOIN skp_rhk r ON r.skp = s.id JOIN skp_iki i ON i.rhk = r.id '
+        'WHERE s.employee = %d GROUP BY s.id, s.state' % employee)
+    (skp, state, ikis), = found
+    assert (state, ikis) == ('draft', 1)
+
+    click_until(tab, 'Ajukan', tab.locator('.form select[name=state]').first,
+        '"submitted"')
+    assert stored(sql, 'SELECT state FROM skp_skp WHERE id = %d' % skp,
+        lambda r: r[0][0] == 'submitted') == [('submitted',)]
+
+    page = session('kasi.identitas')
+    tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
+    wait_loaded(tab)
+    row = rows(tab).filter(has_text=name)
+    expect(row).to_have_count(1)
+    row.dblclick()
+    state = tab.locator('.form select[name=state]').first
+    expect(state).to_have_value('"submitted"')
+    tab.locator('.form button:visible', has_text=re.compile(
+        'Setujui|Tetapkan')).first.click()
+    expect(state).to_have_value('"approved"')
+    assert stored(sql, 'SELECT state, version FROM skp_skp WHERE id = %d'
+        % skp, lambda r: r[0][0] == 'approved') == [('approved', 1)]
