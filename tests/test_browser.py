@@ -353,6 +353,35 @@ def approved(sql):
         if l.isdigit())
 
 
+def open_approved_skp(page, name):
+    """Open the approved SKP of `name` from the list "SKP" (tab Disetujui)
+    in its form; return the tab."""
+    tab = open_menu(page, 'SKP ASN', 'SKP')
+    domain_tab(tab, 'Disetujui')
+    wait_loaded(tab)
+    row = rows(tab).filter(has_text=name).filter(has_text='Disetujui')
+    state = open_record(tab, row.first, name)
+    expect(state).to_have_value('"approved"')
+    return tab
+
+
+def approve_as_kasi(session, name, screenshot_name=None):
+    """kasi.identitas opens the submitted SKP of `name` from "SKP untuk
+    Disetujui" and approves it with the button."""
+    page = session('kasi.identitas')
+    tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
+    wait_loaded(tab)
+    row = rows(tab).filter(has_text=name)
+    expect(row).to_have_count(1)
+    state = open_record(tab, row, name)
+    expect(state).to_have_value('"submitted"')
+    if screenshot_name:
+        screenshot(page, screenshot_name)
+    click_button(tab, re.compile('Setujui|Tetapkan'))
+    expect(state).to_have_value('"approved"')
+    assert state_label(tab) == 'Disetujui'
+
+
 def test_skp_revise_submit_and_approve(session, sql, approved):
     """The employee creates version 2 of their SKP with the button Revisi,
     changes it and submits it; the Pejabat Penilai approves it."""
@@ -361,12 +390,7 @@ def test_skp_revise_submit_and_approve(session, sql, approved):
     consequence = 'Konsekuensi versi 2 (uji peramban)'
 
     page = session(login)
-    tab = open_menu(page, 'SKP ASN', 'SKP')
-    domain_tab(tab, 'Disetujui')
-    wait_loaded(tab)
-    row = rows(tab).filter(has_text=name).filter(has_text='Disetujui')
-    state = open_record(tab, row.first, name)
-    expect(state).to_have_value('"approved"')
+    tab = open_approved_skp(page, name)
     click_button(tab, 'Revisi')
     # the new version opens in a tab of its own, as a draft
     (skp, version), = stored(sql, 'SELECT id, version FROM skp_skp '
@@ -389,17 +413,7 @@ def test_skp_revise_submit_and_approve(session, sql, approved):
     assert stored(sql, 'SELECT state FROM skp_skp WHERE id = %d' % skp,
         lambda r: r[0][0] == 'submitted') == [('submitted',)]
 
-    page = session('kasi.identitas')
-    tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
-    wait_loaded(tab)
-    row = rows(tab).filter(has_text=name)
-    expect(row).to_have_count(1)
-    state = open_record(tab, row, name)
-    expect(state).to_have_value('"submitted"')
-    screenshot(page, 'penilai-2-skp')
-    click_button(tab, re.compile('Setujui|Tetapkan'))
-    expect(state).to_have_value('"approved"')
-    assert state_label(tab) == 'Disetujui'
+    approve_as_kasi(session, name, screenshot_name='penilai-2-skp')
 
     appraiser = employee_of(sql, 'kasi.identitas')
     (state, approved_by, approved_date, version), = sql(
@@ -499,12 +513,7 @@ def test_print_skp(session, sql):
     documents = sql('SELECT COUNT(*) FROM skp_document')[0][0]
 
     page = session('pegawai')
-    tab = open_menu(page, 'SKP ASN', 'SKP')
-    domain_tab(tab, 'Disetujui')
-    wait_loaded(tab)
-    row = rows(tab).filter(has_text=name).filter(has_text='Disetujui')
-    state = open_record(tab, row.first, name)
-    expect(state).to_have_value('"approved"')
+    tab = open_approved_skp(page, name)
     tab.locator('button#print').click()
     with page.expect_download(timeout=TIMEOUT) as download:
         tab.locator('ul[aria-labelledby=print] a',
