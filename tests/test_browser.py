@@ -229,21 +229,23 @@ def click_button(tab, text):
     tab.locator('.form button:visible', has_text=text).first.click()
 
 
-def click_until(tab, text, state, value):
-    """Click the button `text` until the form's `state` shows `value`: a
-    click while sao still reloads the record after a save is lost (the
-    transition skips records already past it)."""
+def click_until(tab, text, state, value, method):
+    """Click the button `text` until sao sends its call `method`, then wait
+    for the form's `state` to show `value`: a click while sao still reloads
+    the record after a save is lost; a second click once the call is sent
+    would call the button on a record already past it."""
     button = tab.locator('.form button:visible', has_text=text).first
+    sent = False
     for _ in range(TIMEOUT // 5000):
         try:
-            button.click(timeout=5000)
+            with tab.page.expect_request(lambda r: '"method":"%s"' % method
+                    in (r.post_data or '').replace(' ', ''), timeout=5000):
+                button.click(timeout=5000)
+            sent = True
+            break
         except sync_api.TimeoutError:
-            break  # gone: the transition is under way
-        try:
-            expect(state).to_have_value(value, timeout=5000)
-            return
-        except AssertionError:
             pass
+    assert sent, '%s did not call %s' % (text, method)
     expect(state).to_have_value(value)
 
 
@@ -407,7 +409,7 @@ def test_skp_revise_submit_and_approve(session, sql, approved):
     tab.locator('button#save').click()
     assert stored(sql, 'SELECT consequences FROM skp_skp WHERE id = %d'
         % skp, lambda r: r[0][0] == consequence) == [(consequence,)]
-    click_until(tab, 'Ajukan', state, '"submitted"')
+    click_until(tab, 'Ajukan', state, '"submitted"', 'model.skp.skp.submit')
     assert state_label(tab) == 'Diajukan'
     screenshot(page, 'pegawai-3-skp')
     assert stored(sql, 'SELECT state FROM skp_skp WHERE id = %d' % skp,

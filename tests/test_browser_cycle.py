@@ -5,13 +5,18 @@ with the helpers and fixtures of test_browser.py:
    Pejabat Penilai selects both in "Aktivitas untuk Diverifikasi" and
    verifies them with one click of "Verifikasi" (bulk, on the selection);
 2. a Pejabat Penilai assesses a submitted evaluation: ratings of results
-   and of behaviour, button "Nilai"; the predikat is shown and stored.
+   and of behaviour, button "Nilai"; the predikat is shown and stored;
+3. a newcomer creates their SKP from scratch (period, an RHK intervening in
+   their Kasi's, an IKI with its target), submits it, and the Kasi approves
+   it with the button.
 
 Data: the activities are those of a staff member with a NIP login outside
 kasi.identitas's section (pegawai, rekan and their team are the other test
 files'), in two evening hours free of their other activities; the
 evaluation is a submitted one of the demo (Disdukcapil, last quarter)
-whose appraiser has a login, not one of pegawai or rekan.
+whose appraiser has a login, not one of pegawai or rekan. The newcomer is
+made by the admin in a section of Bappeda, an OPD no other test reads
+people of (the security tests count kasi.identitas's team).
 """
 import datetime as dt
 import re
@@ -19,8 +24,8 @@ import re
 import pytest
 
 from test_browser import (  # noqa: F401 (fixtures)
-    TIMEOUT, browser, current_tab, domain_tab, employee_of, expect,
-    name_of, open_menu, rows, screenshot, search, session, stored,
+    TIMEOUT, browser, click_until, current_tab, domain_tab, employee_of,
+    expect, name_of, open_menu, rows, screenshot, search, session, stored,
     sync_api, wait_loaded)
 
 
@@ -245,3 +250,135 @@ def test_evaluation_assess(session, sql, submitted_evaluation):
         lambda r: r[0][0] == 'assessed')
     assert (state, result, behaviour, predikat, assessed_by) == (
         'assessed', 'above', 'as_expected', 'baik', appraiser)
+
+
+# ---------------------------------------------------------------- New SKP
+
+NEWCOMER_UNIT = 'Subbagian Umum dan Kepegawaian Bappeda'
+
+
+@pytest.fixture(scope='module')
+def newcomer(rpc, sql, DEMO_PASSWORD):
+    """(login, employee, Kasi's login, Kasi's first RHK line): a new staff
+    member of NEWCOMER_UNIT under its head, with a user and no SKP yet,
+    made by the admin through RPC."""
+    admin = rpc('admin')
+    (kasi, unit, company, kasi_login), = sql(
+        'SELECT e.id, e.unit, e.company, u.login FROM skp_unit s '
+        'JOIN company_employee e ON e.id = s.head '
+        'JOIN res_user u ON u.employee = e.id '
+        "WHERE s.name = '%s'" % NEWCOMER_UNIT)
+    (rhk,), = sql('SELECT r.name FROM skp_rhk r '
+        'JOIN skp_skp s ON s.id = r.skp '
+        "WHERE s.employee = %d AND s.state = 'approved' "
+        'ORDER BY r.id LIMIT 1' % kasi)
+    (group,), = sql("SELECT db_id FROM ir_model_data WHERE module = "
+        "'skp_asn' AND fs_id = 'group_skp_employee'")
+    (language,), = sql("SELECT id FROM ir_lang WHERE code = 'id'")
+    nip = '199805172025012003'
+    party, = admin.call('model.party.party.create', [{
+                'name': 'Nurul Fadilah, S.Kom.', 'code': nip}], {})
+    employee, = admin.call('model.company.employee.create', [{
+                'party': party, 'company': company, 'nip': nip,
+                'start_date': dt.date(2025, 1, 1), 'asn_status': 'cpns',
+                'rank': 'III/a', 'position': 'Pranata Komputer Ahli Pertama',
+                'position_type': 'pelaksana', 'unit': unit,
+                'supervisor': kasi}], {})
+    admin.call('model.res.user.create', [{
+                'login': nip, 'name': 'Nurul Fadilah, S.Kom.',
+                'password': DEMO_PASSWORD, 'language': language,
+                'companies': [('add', [company])], 'company': company,
+                'employees': [('add', [employee])], 'employee': employee,
+                'groups': [('add', [group])]}], {})
+    return nip, employee, kasi_login, rhk.splitlines()[0]
+
+
+def pick(page, widget, text):
+    """Choose the record showing `text` for the Many2One `widget` through
+    its search button and sao's search dialog (typing a name instead races
+    sao's completion against its own search dialog)."""
+    dialogs = page.locator('.modal-dialog:visible')
+    opened = dialogs.count()
+    widget.locator('.icon-secondary button').click()
+    expect(dialogs).to_have_count(opened + 1)
+    found = dialogs.nth(opened).locator(
+        '.treeview table.tree > tbody > tr', has_text=text).first
+    found.click()
+    expect(found).to_have_class(re.compile('selected'))
+    dialogs.nth(opened).locator('.modal-footer button.btn-primary').click()
+    expect(dialogs).to_have_count(opened)
+    expect(widget.locator('input').first).to_have_value(
+        re.compile(re.escape(text)))
+
+
+def many2one(scope, name):
+    return scope.locator('.form-many2one:has(input[name=%s])' % name).first
+
+
+def test_skp_created_from_scratch(session, sql, newcomer):
+    """A newcomer creates their SKP in sao: the period, an RHK that
+    intervenes in their Pejabat Penilai's, an IKI with its target; submits
+    it; the Pejabat Penilai approves it with the button (issue 3)."""
+    login, employee, kasi_login, leader_rhk = newcomer
+    name = name_of(sql, employee)
+
+    page = session(login)
+    tab = open_menu(page, 'SKP ASN', 'SKP')
+    wait_loaded(tab, 0)
+    tab.locator('button#new_').click()
+    expect(tab.locator('.form input[name=employee]').first).to_have_value(
+        re.compile(re.escape(name)))
+    pick(page, many2one(tab.locator('.form'), 'period'),
+        str(dt.date.today().year))
+    expect(tab.locator('.form input[name=start_date]').first
+        ).not_to_have_value('')
+
+    # an RHK in its dialog, and in it an IKI in a dialog of its own
+    tab.locator('.form .tab-pane.active .form-one2many').first.locator(
+        'button[aria-label="Baru"]').click()
+    dialogs = page.locator('.modal-dialog:visible')
+    expect(dialogs).to_have_count(1)
+    rhk = dialogs.nth(0)
+    rhk.locator('textarea[name=name]').fill(
+        'Data kepegawaian pegawai baru termutakhir')
+    pick(page, many2one(rhk, 'parent'), leader_rhk)
+    rhk.locator('.form-one2many').first.locator(
+        'button[aria-label="Baru"]').click()
+    expect(dialogs).to_have_count(2)
+    iki = dialogs.nth(1)
+    for field, value in [
+            ('textarea[name=name]', 'Data pegawai yang dimutakhirkan'),
+            ('input[name=target]', '240'),
+            ('input[name=uom]', 'data')]:
+        box = iki.locator(field + ':visible').first
+        box.click()
+        box.press_sequentially(value)
+        box.press('Tab')  # sao takes a value when the field loses focus
+    iki.locator('button#save').click()
+    expect(dialogs).to_have_count(1)
+    rhk.locator('button#save').click()
+    expect(dialogs).to_have_count(0)
+    tab.locator('button#save').click()
+    found = stored(sql, 'SELECT s.id, s.state, COUNT(i.id) FROM skp_skp s '
+        'JOIN skp_rhk r ON r.skp = s.id JOIN skp_iki i ON i.rhk = r.id '
+        'WHERE s.employee = %d GROUP BY s.id, s.state' % employee)
+    (skp, state, ikis), = found
+    assert (state, ikis) == ('draft', 1)
+
+    click_until(tab, 'Ajukan', tab.locator('.form select[name=state]').first,
+        '"submitted"', 'model.skp.skp.submit')
+    assert stored(sql, 'SELECT state FROM skp_skp WHERE id = %d' % skp,
+        lambda r: r[0][0] == 'submitted') == [('submitted',)]
+
+    page = session(kasi_login)
+    tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
+    wait_loaded(tab)
+    row = rows(tab).filter(has_text=name)
+    expect(row).to_have_count(1)
+    row.dblclick()
+    state = tab.locator('.form select[name=state]').first
+    expect(state).to_have_value('"submitted"')
+    click_until(tab, 'Setujui', state, '"approved"', 'model.skp.skp.approve')
+    assert stored(sql, 'SELECT state, version, approved_by FROM skp_skp '
+        'WHERE id = %d' % skp, lambda r: r[0][0] == 'approved') == [
+        ('approved', 1, employee_of(sql, kasi_login))]
