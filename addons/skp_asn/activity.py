@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 from decimal import Decimal
 
+from trytond import backend
 from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
@@ -16,6 +17,7 @@ from trytond.pyson import Bool, Eval
 from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
+from .activity_summary import month_id
 from .ir import RuleExportMixin
 from .notification import notify, users_of
 from .workdays import add_working_days, is_last_working_day_of_week
@@ -128,6 +130,10 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                 Index(t, (t.iki, Index.Equality()),
                     (t.date, Index.Range())),
                 })
+        if backend.name == 'postgresql':
+            # Months of skp.activity.month read by id (lists, recaps)
+            cls._sql_indexes.add(
+                Index(t, (month_id(t.employee, t.date), Index.Equality())))
         cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
             ('id', 'DESC')]
         cls._transitions |= {

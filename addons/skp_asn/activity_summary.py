@@ -14,6 +14,21 @@ from .ir import RuleExportMixin
 from .workdays import working_days_in
 
 
+def month_id(employee, date):
+    """The id of an employee's month in skp.activity.month, from the keys
+    (not an aggregate), so that reading months by id filters the activities
+    before they are grouped, through an index on this same expression
+    (skp.activity). The constants are cast: PostgreSQL matches an index
+    expression only with the same operand types, and parameters arrive
+    typed by their value (12 as smallint). The outer cast changes no value:
+    trytond puts an index expression in parentheses only when it does not
+    already start and end with one."""
+    return (employee.cast('BIGINT') * Literal(100000).cast('BIGINT')
+        + Extract('YEAR', date).cast('INTEGER')
+        * Literal(12).cast('INTEGER')
+        + Extract('MONTH', date).cast('INTEGER')).cast('BIGINT')
+
+
 class ActivityDay(RuleExportMixin, ModelSQL, ModelView):
     "Minutes per employee and day against the daily minimum (DOMAIN §5)."
     __name__ = 'skp.activity.day'
@@ -106,7 +121,7 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
         year = Extract('YEAR', day.date).cast(integer)
         month = Extract('MONTH', day.date).cast(integer)
         return day.select(
-            cls._month_id(day.employee, year, month).as_('id'),
+            month_id(day.employee, day.date).as_('id'),
             day.employee.as_('employee'),
             year.as_('year'),
             month.as_('month'),
@@ -117,12 +132,6 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
             Sum(day.verified).cast(integer).as_('verified'),
             Sum(day.verified_on_time).cast(integer).as_('verified_on_time'),
             group_by=[day.employee, year, month])
-
-    @staticmethod
-    def _month_id(employee, year, month):
-        """The id from the keys, not an aggregate: reading rows by id then
-        filters the activities before they are grouped."""
-        return employee.cast('BIGINT') * 100000 + year * 12 + month
 
     @classmethod
     def get_days_under_minimum(cls, months, name):
