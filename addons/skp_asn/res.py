@@ -19,6 +19,7 @@ class User(metaclass=PoolMeta):
         "Administered Units",
         help="The unit trees whose employees this Admin OPD manages.")
     _is_appraiser_cache = Cache('res_user.skp_is_appraiser', context=False)
+    _rule_context_cache = Cache('res_user.skp_rule_context', context=False)
 
     @classmethod
     def get_groups(cls):
@@ -45,6 +46,7 @@ class User(metaclass=PoolMeta):
     def clear_skp_cache(cls):
         "Forget derived roles after a change of the hierarchy."
         cls._is_appraiser_cache.clear()
+        cls._rule_context_cache.clear()
 
     @classmethod
     def _is_appraiser(cls):
@@ -91,7 +93,23 @@ class User(metaclass=PoolMeta):
         """The values the SKP record rules are evaluated with, as tuples
         of ids: own employees, their units and the units they head, units
         under an acting assignment today, administered units and today's
-        appraisers of own employees."""
+        appraisers of own employees.
+
+        Kept per user and day across transactions (half of an activity
+        entry's time went into computing it, docs/performance.md); every
+        change of employees, units, acting assignments or users clears it
+        (clear_skp_cache), in all processes at once with clean_timeout 0."""
+        pool = Pool()
+        Date = pool.get('ir.date')
+        key = (Transaction().user, Date.today())
+        context = cls._rule_context_cache.get(key)
+        if context is None:
+            context = cls._rule_context_cache.set(
+                key, cls._compute_skp_rule_context())
+        return context
+
+    @classmethod
+    def _compute_skp_rule_context(cls):
         pool = Pool()
         Employee = pool.get('company.employee')
         Acting = pool.get('skp.acting')
@@ -132,3 +150,10 @@ class UserUnit(ModelSQL):
         super().__setup__()
         # Administering a unit is editing the user: user administrators only.
         cls.__access__.add('user')
+
+    @classmethod
+    def on_modification(cls, mode, records, field_names=None):
+        pool = Pool()
+        User = pool.get('res.user')
+        super().on_modification(mode, records, field_names=field_names)
+        User.clear_skp_cache()
