@@ -294,7 +294,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
         cls.check_times(activities, field_names)
         cls.check_amounts(activities, field_names)
         cls.check_not_future(activities, field_names)
-        cls.check_iki(activities, field_names)
         cls.check_overlap(activities, field_names)
 
     @classmethod
@@ -330,34 +329,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
             if activity.date > today:
                 raise ValidationError(gettext(
                         'skp_asn.msg_activity_future',
-                        activity=activity.rec_name))
-
-    @classmethod
-    def check_iki(cls, activities, field_names=None):
-        "The IKI belongs to the employee's SKP approved for that date."
-        if field_names and not (
-                {'iki', 'plan', 'employee', 'date', 'additional'}
-                & field_names):
-            return
-        for activity in activities:
-            if activity.additional:
-                continue
-            if not activity.iki:
-                raise ValidationError(gettext(
-                        'skp_asn.msg_activity_no_iki',
-                        activity=activity.rec_name))
-            skp = activity.iki.rhk.skp
-            if (skp.employee != activity.employee
-                    or skp.state != 'approved'
-                    or not (skp.start_date <= activity.date
-                        <= skp.end_date)):
-                raise ValidationError(gettext(
-                        'skp_asn.msg_activity_iki_not_in_skp',
-                        activity=activity.rec_name,
-                        iki=activity.iki.rec_name))
-            if activity.plan and activity.plan.iki != activity.iki:
-                raise ValidationError(gettext(
-                        'skp_asn.msg_activity_plan_not_iki',
                         activity=activity.rec_name))
 
     @classmethod
