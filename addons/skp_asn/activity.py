@@ -242,17 +242,12 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
     def check_period_open(cls, activities):
         pool = Pool()
         Period = pool.get('skp.period')
-        dates = {a.date for a in activities}
-        closed = Period.search([
-                ('state', '=', 'closed'),
-                ('start_date', '<=', max(dates, default=dt.date.max)),
-                ('end_date', '>=', min(dates, default=dt.date.min)),
-                ])
+        closed = Period.closed_ranges()
         for activity in activities:
-            for period in closed:
-                if period.start_date <= activity.date <= period.end_date:
+            for start, end, period in closed:
+                if start <= activity.date <= end:
                     raise AccessError(gettext('skp_asn.msg_period_closed',
-                            period=period.rec_name))
+                            period=Period(period).rec_name))
 
     @classmethod
     def create(cls, vlist):

@@ -5,6 +5,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
+from trytond.cache import Cache
 from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
@@ -21,6 +22,7 @@ class Period(Workflow, ModelSQL, ModelView):
     __string__ = "Performance Period"
 
     _states = {'readonly': Eval('state') != 'open'}
+    _closed_cache = Cache('skp.period.closed', context=False)
 
     name = fields.Char("Name", required=True, states=_states)
     company = fields.Many2One('company.company', "Company", required=True,
@@ -125,8 +127,23 @@ class Period(Workflow, ModelSQL, ModelView):
                     period=self.rec_name))
 
     @classmethod
+    def closed_ranges(cls):
+        """(start, end, id) of the closed periods: asked by every activity
+        saved, changed only when a period is closed or reopened."""
+        ranges = cls._closed_cache.get(None)
+        if ranges is None:
+            table = cls.__table__()
+            cursor = Transaction().connection.cursor()
+            cursor.execute(*table.select(
+                    table.start_date, table.end_date, table.id,
+                    where=table.state == 'closed'))
+            ranges = cls._closed_cache.set(None, tuple(cursor))
+        return ranges
+
+    @classmethod
     def on_modification(cls, mode, periods, field_names=None):
         super().on_modification(mode, periods, field_names=field_names)
+        cls._closed_cache.clear()
         if mode == 'create' or (mode == 'write' and (
                     {'start_date', 'end_date', 'cadence'}
                     & set(field_names or []))):
