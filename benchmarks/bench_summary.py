@@ -19,6 +19,12 @@ reported with the ratio ORM / SQL (goal: at most 2).
 
 --profile prints a cProfile of the ORM side, --explain the plans of the
 queries the ORM sends (EXPLAIN ANALYZE).
+
+--materialized measures production's configuration (config/production.conf
+[table_query_materialized]): the months are read from a materialized view,
+which `trytond-admin -u skp_asn` creates first; the refresh of the view
+(REFRESH MATERIALIZED VIEW CONCURRENTLY, what the scheduled action and
+"Refresh Data" run) is timed against the same floor.
 """
 import argparse
 import calendar
@@ -27,6 +33,7 @@ import datetime as dt
 import os
 import pstats
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -135,6 +142,13 @@ class ORM:
                 ('year', '=', year), ('month', '=', month),
                 ], fields_names=FIELDS + (['employee.rec_name'] if names
                 else []))
+
+    def refresh(self):
+        "Refresh the materialized months, committed as the cron job does."
+        from trytond.pool import Pool
+        from trytond.transaction import Transaction
+        with Transaction().start(self.database, 0):
+            Pool().get('skp.activity.month').refresh()
 
     def recap(self, unit_id, year, month):
         from trytond.modules.skp_reports.report import unit_recap
@@ -250,6 +264,8 @@ def main():
         help="print a cProfile of one ORM monthly summary")
     parser.add_argument('--explain', action='store_true',
         help="EXPLAIN ANALYZE the ORM's queries of the monthly summary")
+    parser.add_argument('--materialized', action='store_true',
+        help="read the months from the materialized view, as production")
     args = parser.parse_args()
     if not sys.flags.optimize:
         print("warning: run with PYTHONOPTIMIZE=1 as production does",
@@ -262,8 +278,17 @@ def main():
     folder = Path('/tmp') / ('skp-bench-%s' % os.getpid())
     folder.mkdir()
     conf = folder / 'trytond.conf'
-    conf.write_text('[database]\nuri = %s\n' % args.uri)
+    conf.write_text('[database]\nuri = %s\n' % args.uri
+        + ('[table_query_materialized]\nskp.activity.month = 600\n'
+            if args.materialized else ''))
     try:
+        if args.materialized:
+            start = time.perf_counter()
+            subprocess.run([Path(sys.executable).parent / 'trytond-admin',
+                    '-c', conf, '-d', args.database, '-u', 'skp_asn'],
+                check=True)
+            print("materialized view created by trytond-admin -u skp_asn "
+                "in %.1f s" % (time.perf_counter() - start))
         orm = ORM(args.database, conf)
     finally:
         conf.unlink()
@@ -283,6 +308,13 @@ def main():
         pstats.Stats(profile).sort_stats('cumulative').print_stats(35)
 
     lines = []
+    if args.materialized:
+        orm_time, orm_times, _ = median_time(orm.refresh, args.repeat)
+        sql_time, sql_times, _ = median_time(
+            lambda: sql_months(connection, orm.minimum, first, last),
+            args.repeat)
+        lines.append(("refresh of the materialized months", 0, orm_time,
+                sql_time, orm_times, sql_times))
     for names, title in [(False, "monthly summary, all employees"),
             (True, "  the same with the employees' names")]:
         orm_time, orm_times, orm_rows = median_time(

@@ -391,3 +391,93 @@ def test_cron_queues_reports_for_worker(request, restored, servers,
     report_line(request, '[deployment] trytond-cron queued %d reports in '
         '%.1f s; trytond-worker (2 processes) rendered and mailed them in '
         '%.1f s more, each once' % (len(rows), queued, seconds))
+
+
+def test_materialized_month_summary(request, restored, servers,
+        _demo_database, tmp_path, DEMO_PASSWORD):
+    """production.conf's [table_query_materialized]: trytond-admin -u
+    skp_asn makes skp.activity.month a materialized view and fills it; a
+    server with that configuration reads the months from it under the
+    record rules (an employee sees only their own); a change of the
+    activities shows there only after Tryton's "Refresh Data"."""
+    name, _ = restored
+    _, _, filestore = _demo_database
+    config = _write_config(tmp_path / 'materialized.conf',
+        database={'uri': _database_uri(), 'path': filestore},
+        table_query_materialized={'skp.activity.month': 3600})
+    env = _environ(config)
+    log = tmp_path / 'materialized.log'
+    started = time.monotonic()
+    with open(log, 'ab') as fp:
+        update = subprocess.run(
+            [BIN / 'trytond-admin', '-c', config, '-d', name, '-u',
+                'skp_asn'],
+            cwd=REPO, env=env, stdout=fp, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, timeout=600)
+    assert update.returncode == 0, log.read_text()[-3000:]
+    updated = time.monotonic() - started
+    assert _query(name, "SELECT relkind FROM pg_class "
+        "WHERE relname = 'skp_activity_month'") == [('m',)]
+
+    [[pegawai]] = _query(name,
+        "SELECT employee FROM res_user WHERE login = 'pegawai'")
+    [[activity, year, month]] = _query(name, 'SELECT id, '
+        'EXTRACT(YEAR FROM date)::int, EXTRACT(MONTH FROM date)::int '
+        "FROM skp_activity WHERE employee = %s AND state = 'verified' "
+        'ORDER BY date DESC, id DESC LIMIT 1', (pegawai,))
+
+    def live():
+        "pegawai's months grouped from the activities now."
+        return {(y, m): (n, v) for y, m, n, v in _query(name,
+                'SELECT EXTRACT(YEAR FROM date)::int, '
+                'EXTRACT(MONTH FROM date)::int, count(*)::int, '
+                "count(*) FILTER (WHERE state = 'verified')::int "
+                'FROM skp_activity WHERE employee = %s GROUP BY 1, 2',
+                (pegawai,))}
+
+    process, url = _gunicorn(config, name, log, 1)
+    try:
+        _wait(process, url, log)
+        with Client(url, name) as client:
+            client.login('pegawai', DEMO_PASSWORD)
+
+            def months():
+                rows = client.call('model.skp.activity.month.search_read',
+                    [], 0, None, None,
+                    ['employee', 'year', 'month', 'activities', 'verified'],
+                    CONTEXT)
+                assert {r['employee'] for r in rows} == {pegawai}
+                return {(r['year'], r['month']): (
+                            r['activities'], r['verified']) for r in rows}
+            before = live()
+            assert months() == before
+
+            # a verification undone behind the view's back
+            _query(name, "UPDATE skp_activity SET state = 'submitted' "
+                'WHERE id = %s RETURNING id', (activity,))
+            try:
+                after = live()
+                assert after[year, month] == (
+                    before[year, month][0], before[year, month][1] - 1)
+                assert months() == before  # the view is as refreshed
+                with Client(url, name) as admin:
+                    admin.login('admin', ADMIN_PASSWORD)
+                    context = dict(CONTEXT,
+                        active_model='skp.activity.month',
+                        active_id=None, active_ids=[])
+                    session, _, _ = admin.call(
+                        'wizard.ir.model.refresh_materialized.create',
+                        context)
+                    admin.call('wizard.ir.model.refresh_materialized.execute',
+                        session, {}, 'start', context)
+                    admin.call('wizard.ir.model.refresh_materialized.delete',
+                        session, context)
+                assert months() == after
+            finally:
+                _query(name, "UPDATE skp_activity SET state = 'verified' "
+                    'WHERE id = %s RETURNING id', (activity,))
+    finally:
+        _stop(process)
+    report_line(request, '[deployment] trytond-admin -u skp_asn made the '
+        'monthly summary a materialized view in %.1f s; read under the '
+        'record rules, refreshed by "Refresh Data"' % updated)

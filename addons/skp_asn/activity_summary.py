@@ -7,7 +7,7 @@ from sql.aggregate import Count, Min, Sum
 from sql.conditionals import Case
 from sql.functions import Extract
 
-from trytond.model import ModelSQL, ModelView, fields
+from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool
 
 from .ir import RuleExportMixin
@@ -96,6 +96,16 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
         super().__setup__()
         cls._order = [('year', 'DESC'), ('month', 'DESC'),
             ('employee', 'ASC'), ('id', 'ASC')]
+        if cls._table_query_materialized():
+            # Production may read the months from a materialized view
+            # ([table_query_materialized] in the configuration,
+            # docs/deployment.md): lists filter it by month and employee.
+            t = cls.__table__()
+            cls._sql_indexes.update({
+                    Index(t, (t.year, Index.Equality()),
+                        (t.month, Index.Equality())),
+                    Index(t, (t.employee, Index.Equality())),
+                    })
 
     @classmethod
     def table_query(cls):
@@ -132,6 +142,12 @@ class ActivityMonth(RuleExportMixin, ModelSQL, ModelView):
             Sum(day.verified).cast(integer).as_('verified'),
             Sum(day.verified_on_time).cast(integer).as_('verified_on_time'),
             group_by=[day.employee, year, month])
+
+    @classmethod
+    def refresh(cls):
+        """Bring the materialized months up to date now (nothing to do when
+        they are not materialized): before the month's reports go out."""
+        cls._table_query_refresh(force=True)
 
     @classmethod
     def get_days_under_minimum(cls, months, name):

@@ -80,7 +80,11 @@ class Dispatch(ModelSQL, ModelView):
         sending of those still pending."""
         pool = Pool()
         Date = pool.get('ir.date')
+        Month = pool.get('skp.activity.month')
         month = month or cls.previous_month(Date.today())
+        # The reports read the monthly summaries: not from a view refreshed
+        # before the last verifications of the month
+        Month.refresh()
         cls.plan(month)
         pending = cls.search([
                 ('month', '=', month), ('state', '=', 'pending')])
