@@ -290,11 +290,14 @@ class OrganisationPredikat(ModelSQL, ModelView):
         return '\n'.join(lines)
 
     @classmethod
-    def check_curve(cls, evaluations):
+    def check_curve(cls, evaluations, found=None):
         """Finalising is blocked until the whole unit is assessed and its
-        distribution fits the curve, unless HR recorded an override."""
+        distribution fits the curve, unless HR recorded an override.
+        `found` is for_evaluations(evaluations) when the caller has it."""
+        if found is None:
+            found = cls.for_evaluations(evaluations)
         records = set()
-        for evaluation, record in cls.for_evaluations(evaluations).items():
+        for evaluation, record in found.items():
             if not record:
                 # DOMAIN §1.7: the organisation's predikat comes first; the
                 # curve of its people depends on it (§1.8).

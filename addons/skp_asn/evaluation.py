@@ -511,19 +511,22 @@ class Evaluation(RatingMaskMixin, Workflow, ModelSQL, ModelView):
         pool = Pool()
         OrgPredikat = pool.get('skp.org.predikat')
         cls.check_appraiser(evaluations)
+        # found once for both checks: one search per kind and period
+        records = OrgPredikat.for_evaluations(evaluations)
         for evaluation in evaluations:
-            evaluation.check_unit_result()
-        OrgPredikat.check_curve(evaluations)
+            evaluation.check_unit_result(records[evaluation])
+        OrgPredikat.check_curve(evaluations, records)
 
-    def check_unit_result(self):
-        """AC15: a head's rating of results is the unit's result, which may
-        have been set or changed after the assessment."""
-        if (self.unit_head and self.org_predikat
-                and self.rating_result != ORG_TO_RATING[self.org_predikat]):
+    def check_unit_result(self, record):
+        """AC15: a head's rating of results is the unit's result (`record`,
+        the organisation predikat of the nearest unit up), which may have
+        been set or changed after the assessment."""
+        if (record and record.unit.head == self.employee
+                and self.rating_result != ORG_TO_RATING[record.predikat]):
             raise ValidationError(gettext(
                     'skp_asn.msg_evaluation_unit_result_changed',
                     evaluation=self.rec_name,
-                    predikat=self.org_predikat_string))
+                    predikat=record.predikat_string))
 
     @classmethod
     @ModelView.button
