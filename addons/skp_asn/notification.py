@@ -21,6 +21,11 @@ def users_of(employees):
     return User.search([('employees', 'in', ids)])
 
 
+def language_of(user):
+    "The code of the language `user` reads in (None: the default)."
+    return user.language.code if user and user.language else None
+
+
 def notify(users, message_id, record=None, **variables):
     """Notify `users` with the text of `message_id` formatted with
     `variables`, linked to `record` when given; mail it to those with an
@@ -28,8 +33,7 @@ def notify(users, message_id, record=None, **variables):
     Notification = Pool().get('res.notification')
     notifications = []
     for user in users:
-        language = user.language.code if user.language else None
-        with Transaction().set_context(language=language):
+        with Transaction().set_context(language=language_of(user)):
             label = gettext(message_id, **variables)
         notification = Notification(user=user, icon='skp-asn', label=label)
         if record is not None:

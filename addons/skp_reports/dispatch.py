@@ -23,7 +23,7 @@ from trytond import backend
 from trytond.config import config
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
-from trytond.modules.skp_asn.notification import users_of
+from trytond.modules.skp_asn.notification import language_of, users_of
 from trytond.pool import Pool, PoolMeta
 from trytond.sendmail import send_message
 from trytond.tools.email_ import format_address, set_from_header
@@ -200,9 +200,8 @@ class Dispatch(ModelSQL, ModelView):
             Report_ = pool.get('skp.digest.report', type='report')
             resource = self.recipient
         users = users_of([self.recipient])
-        language = (users[0].language.code
-            if users and users[0].language else None)
-        with Transaction().set_context(language=language):
+        with Transaction().set_context(
+                language=language_of(users[0] if users else None)):
             _, content, _, title = Report_.execute([resource.id], data)
         name = '%s-%s.pdf' % (title.replace('/', '-'),
             self.month.strftime('%Y-%m'))
