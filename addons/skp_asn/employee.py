@@ -14,6 +14,7 @@ from trytond.transaction import Transaction, without_check_access
 
 from .ir import RuleExportMixin
 from .nip import nip_error, parse_nip
+from .tools import fresh
 
 ASN_STATUSES = [
     (None, ""),
@@ -252,9 +253,7 @@ class Employee(
         pool = Pool()
         Acting = pool.get('skp.acting')
         actings = Acting.active_on(date)
-        # Fresh instances in one list, read by batches whatever the order
-        # (often a set's) of the given ones.
-        employees = cls.browse(sorted({e.id for e in employees}))
+        employees = fresh(cls, employees)
         result = {}
         for employee in employees:
             appraiser, position = cls._appraiser(employee, actings)

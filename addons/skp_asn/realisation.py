@@ -19,6 +19,7 @@ from trytond.transaction import Transaction
 
 from .budget import absorption
 from .ir import RuleExportMixin
+from .tools import fresh
 
 SOURCES = [
     ('manual', "Manual Entry with Evidence"),
@@ -63,10 +64,7 @@ class IKI(metaclass=PoolMeta):
     @classmethod
     def get_realisations(cls, ikis, start, end):
         "Return {iki id: Decimal or None} for the dates start..end."
-        # Fresh instances in one list: the given ones may come in set order
-        # from many browse lists, and reading their fields in that order
-        # rescans and re-reads those lists (quadratic: 15 s for 3,000).
-        ikis = cls.browse(sorted({i.id for i in ikis}))
+        ikis = fresh(cls, ikis)
         by_source = defaultdict(list)
         for iki in ikis:
             by_source[iki.realisation_source].append(iki)
