@@ -17,7 +17,7 @@ from trytond.pyson import Bool, Eval
 from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
-from .activity_summary import month_id
+from .activity_summary import day_id, month_id
 from .ir import RuleExportMixin
 from .notification import notify, users_of
 from .workdays import add_working_days, is_last_working_day_of_week
@@ -131,9 +131,13 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     (t.date, Index.Range())),
                 })
         if backend.name == 'postgresql':
-            # Months of skp.activity.month read by id (lists, recaps)
-            cls._sql_indexes.add(
-                Index(t, (month_id(t.employee, t.date), Index.Equality())))
+            # Days and months (skp.activity.day, .month) read by id
+            cls._sql_indexes.update({
+                    Index(t, (day_id(t.employee, t.date),
+                            Index.Equality())),
+                    Index(t, (month_id(t.employee, t.date),
+                            Index.Equality())),
+                    })
         cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
             ('id', 'DESC')]
         cls._transitions |= {
