@@ -6,7 +6,9 @@ On a database made by benchmarks/generate.py, measures in the same run:
    `skp.activity.month.search_read` with the columns of its list view
    (as the client asks for them, with the employee's name), as user admin
    with access checks on, as through RPC;
-2. the unit recap of the skp_reports PDF and XLSX
+2. the first page of one employee's days (`skp.activity.day`, search then
+   read by id, as sao's list loads it);
+3. the unit recap of the skp_reports PDF and XLSX
    (`trytond.modules.skp_reports.report.unit_recap`) for one or more OPD;
 
 and for each its floor: a hand-written SQL GROUP BY over the same rows run
@@ -66,6 +68,14 @@ FROM (
     WHERE date >= %(start)s AND date <= %(end)s
     GROUP BY employee, date) AS d
 GROUP BY d.employee
+"""
+DAY_FIELDS = ['employee', 'date', 'activities', 'minutes',
+    'verified_minutes', 'under_minimum']
+SQL_DAYS = """
+SELECT date, COUNT(*), SUM(minutes),
+    SUM(CASE WHEN state = 'verified' THEN minutes ELSE 0 END)
+FROM skp_activity WHERE employee = %(employee)s
+GROUP BY date ORDER BY date DESC LIMIT 20
 """
 # With the employee's name as the client shows it ("Name (NIP)").
 SQL_MONTH_NAMES = """
@@ -149,6 +159,14 @@ class ORM:
         from trytond.transaction import Transaction
         with Transaction().start(self.database, 0):
             Pool().get('skp.activity.month').refresh()
+
+    def days(self, employee):
+        """The first page of an employee's days as sao loads it: a search,
+        then a read of the rows by id."""
+        from trytond.pool import Pool
+        Day = Pool().get('skp.activity.day')
+        days = Day.search([('employee', '=', employee)], limit=20)
+        return Day.read([d.id for d in days], DAY_FIELDS)
 
     def recap(self, unit_id, year, month):
         from trytond.modules.skp_reports.report import unit_recap
@@ -326,6 +344,19 @@ def main():
         check_months(orm_rows, sql_rows)
         lines.append((title, len(orm_rows), orm_time, sql_time, orm_times,
                 sql_times))
+    employee, = connection.execute("SELECT employee FROM skp_activity "
+        "GROUP BY employee ORDER BY COUNT(*) DESC, employee LIMIT 1"
+        ).fetchone()
+    orm_time, orm_times, orm_rows = median_time(
+        lambda: orm.run(orm.days, employee), args.repeat)
+    sql_time, sql_times, sql_rows = median_time(
+        lambda: connection.execute(SQL_DAYS, {'employee': employee}
+            ).fetchall(), args.repeat)
+    if sorted((r['date'], r['activities']) for r in orm_rows) != sorted(
+            (r[0], r[1]) for r in sql_rows):
+        raise SystemExit("ORM and SQL days disagree")
+    lines.append(("one employee's days, first page of 20", len(orm_rows),
+            orm_time, sql_time, orm_times, sql_times))
     for unit in units:
         name, people = unit_label(connection, unit)
         orm_time, orm_times, orm_rows = median_time(
