@@ -441,3 +441,94 @@ class TestHierarchyChange:
                 {'id': pegawai, 'nip': org.nip[pegawai]}]
         assert team <= as_('kabid.dafduk').visible()
         assert team & as_('kabid.capil').visible() == set()
+
+
+class TestParty:
+    """The parties behind the employees: everyone reads the names, nobody
+    but the administrators changes them; a person's e-mail addresses and
+    addresses are read by that person and the administrators only
+    (party.xml)."""
+
+    @pytest.fixture(scope='class')
+    def emails(self, as_, sql):
+        """{login: id of an e-mail of the login's party}, made by the
+        admin for pegawai and rekan."""
+        admin = as_('admin')
+        result = {}
+        for login in ['pegawai', 'rekan']:
+            (party,), = sql('SELECT e.party FROM company_employee e '
+                "JOIN res_user u ON u.employee = e.id WHERE u.login = '%s'"
+                % login)
+            result[login], = admin('create', [{'party': party,
+                        'type': 'email',
+                        'value': '%s@skp.example' % login}],
+                model='party.contact_mechanism')
+        return result
+
+    @staticmethod
+    def party_of(sql, employee):
+        (party, name), = sql('SELECT p.id, p.name FROM company_employee e '
+            'JOIN party_party p ON p.id = e.party WHERE e.id = %d'
+            % employee)
+        return party, name
+
+    @pytest.mark.parametrize('other', OTHERS)
+    def test_reads_names(self, as_, org, sql, other):
+        party, name = self.party_of(sql, org.employee[other])
+        assert as_('pegawai')('read', [party], ['name'],
+            model='party.party') == [{'id': party, 'name': name}]
+
+    @pytest.mark.parametrize('other', OTHERS)
+    def test_cannot_rename(self, as_, org, sql, other):
+        party, name = self.party_of(sql, org.employee[other])
+        refused(lambda: as_('pegawai')('write', [party],
+                {'name': 'Hacked'}, model='party.party'),
+            'You are not allowed to access "Party".')
+        assert self.party_of(sql, org.employee[other]) == (party, name)
+
+    def test_cannot_rename_self(self, as_, org, sql):
+        party, name = self.party_of(sql, org.employee['pegawai'])
+        refused(lambda: as_('pegawai')('write', [party],
+                {'name': 'Hacked'}, model='party.party'),
+            'You are not allowed to access "Party".')
+        assert self.party_of(sql, org.employee['pegawai']) == (party, name)
+
+    def test_cannot_add_email_to_another(self, as_, org, sql):
+        "Redirecting someone's notifications to oneself."
+        party, _ = self.party_of(sql, org.employee['rekan'])
+        before = sql('SELECT COUNT(*) FROM party_contact_mechanism')
+        refused(lambda: as_('pegawai')('create', [{'party': party,
+                        'type': 'email', 'value': 'thief@evil.example'}],
+                model='party.contact_mechanism'),
+            'You are not allowed to access "Party Contact Mechanism".')
+        assert sql('SELECT COUNT(*) FROM party_contact_mechanism') == before
+
+    def test_reads_own_email_not_a_colleague_s(self, as_, sql, emails):
+        pegawai = as_('pegawai')
+        found = pegawai('search', [('type', '=', 'email')], 0, None, None,
+            model='party.contact_mechanism')
+        own = {i for i, in sql('SELECT c.id FROM party_contact_mechanism c '
+                'JOIN company_employee e ON e.party = c.party '
+                "JOIN res_user u ON u.employee = e.id "
+                "WHERE u.login = 'pegawai' AND c.type = 'email'")}
+        assert emails['pegawai'] in own
+        assert set(found) == own
+        with pytest.raises(RPCError) as info:
+            pegawai('read', [emails['rekan']], ['value'],
+                model='party.contact_mechanism')
+        assert info.value.message.startswith(
+            'You are not allowed to read records "%s" of "Party Contact '
+            'Mechanism"'
+            % emails['rekan'])
+
+    def test_hr_reads_and_changes(self, as_, emails):
+        hr = as_('bkpsdm')
+        found = hr('read', sorted(emails.values()), ['value'],
+            model='party.contact_mechanism')
+        assert {r['value'] for r in found} == {
+            'pegawai@skp.example', 'rekan@skp.example'}
+        hr('write', [emails['rekan']], {'value': 'rekan@makassar.example'},
+            model='party.contact_mechanism')
+        assert hr('read', [emails['rekan']], ['value'],
+            model='party.contact_mechanism')[0]['value'] == (
+            'rekan@makassar.example')

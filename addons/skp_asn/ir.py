@@ -14,7 +14,8 @@ SKP_RULE_MODELS = {
     'skp.skp.expectation', 'skp.activity', 'skp.activity.day',
     'skp.activity.month', 'skp.budget.line', 'skp.budget.realisation',
     'skp.service.request', 'skp.service.stats.unit',
-    'skp.service.stats.employee', 'skp.evaluation', 'skp.dialog'}
+    'skp.service.stats.employee', 'skp.evaluation', 'skp.dialog',
+    'party.contact_mechanism', 'party.address'}
 
 
 class Rule(metaclass=PoolMeta):
@@ -32,7 +33,9 @@ class Rule(metaclass=PoolMeta):
             '\n- "skp_admin_units" as list of ids of the units the user '
             'administers'
             '\n- "skp_appraisers" as list of ids of the appraisers of the '
-            'user\'s employees today')
+            'user\'s employees today'
+            '\n- "skp_parties" as list of ids of the parties of the user\'s '
+            'employees')
 
     @classmethod
     def _get_cache_key(cls, model_names):

@@ -128,6 +128,8 @@ class User(metaclass=PoolMeta):
             head_units = Unit.search([('head', 'in', list(employee_ids))])
             return {
                 'employees': tuple(employee_ids),
+                'skp_parties': tuple(sorted(
+                        e.party.id for e in employees if e.party)),
                 'skp_units': tuple(sorted(units)),
                 'skp_head_units': tuple(sorted(u.id for u in head_units)),
                 'skp_acting_units': tuple(acting_units),
