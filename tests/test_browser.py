@@ -400,6 +400,9 @@ def test_skp_revise_submit_and_approve(session, sql, approved):
     assert version == 2
     tab = current_tab(page)
     expect(tab.locator('.form input[name=version]').first).to_have_value('2')
+    # titled as the revision of the version it started from
+    expect(tab.locator('.title-long')).to_have_text(
+        re.compile(r'^Revisi \(.* v1\)$'))
     state = tab.locator('.form select[name=state]').first
     expect(state).to_have_value('"draft"')
     tab.locator('.form .nav-tabs a', has_text='Lampiran').first.click()

@@ -486,6 +486,8 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     })
             revisions.append(revision)
         return {
+            # sao titles the tab "<name> (<the SKP it started from>)"
+            'name': gettext('skp_asn.msg_skp_revision_action'),
             'res_id': [r.id for r in revisions],
             'views': [
                 (ModelData.get_id('skp_asn', 'skp_view_form'), 'form'),
