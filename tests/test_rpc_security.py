@@ -532,3 +532,13 @@ class TestParty:
         assert hr('read', [emails['rekan']], ['value'],
             model='party.contact_mechanism')[0]['value'] == (
             'rekan@makassar.example')
+
+    @pytest.mark.parametrize('login, shown', [
+            ('pegawai', False), ('kasi.identitas', False),
+            ('admin.dukcapil', True), ('bkpsdm', True)])
+    def test_parties_menu(self, as_, sql, login, shown):
+        "The Parties menu only for those who may change parties."
+        (menu,), = sql("SELECT db_id FROM ir_model_data "
+            "WHERE module = 'party' AND fs_id = 'menu_party'")
+        assert as_(login)('search', [('id', '=', menu)], 0, None, None,
+            model='ir.ui.menu') == ([menu] if shown else [])
