@@ -7,8 +7,10 @@ from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 
+from .res import SKPCacheMixin
 
-class Acting(ModelSQL, ModelView):
+
+class Acting(SKPCacheMixin, ModelSQL, ModelView):
     __name__ = 'skp.acting'
     __string__ = "Acting Assignment (Plt/Plh)"
 
@@ -38,13 +40,6 @@ class Acting(ModelSQL, ModelView):
             Index(t, (t.start_date, Index.Range()),
                 (t.end_date, Index.Range())))
         cls._order = [('start_date', 'DESC'), ('id', 'DESC')]
-
-    @classmethod
-    def on_modification(cls, mode, records, field_names=None):
-        pool = Pool()
-        User = pool.get('res.user')
-        super().on_modification(mode, records, field_names=field_names)
-        User.clear_skp_cache()
 
     @classmethod
     def default_kind(cls):

@@ -14,6 +14,7 @@ from trytond.transaction import Transaction, without_check_access
 
 from .ir import RuleExportMixin
 from .nip import nip_error, parse_nip
+from .res import SKPCacheMixin
 from .tools import fresh
 
 ASN_STATUSES = [
@@ -68,7 +69,8 @@ FUNCTIONAL_LEVELS = [
 
 
 class Employee(
-        RuleExportMixin, tree(parent='supervisor', name='rec_name'),
+        SKPCacheMixin, RuleExportMixin,
+        tree(parent='supervisor', name='rec_name'),
         metaclass=PoolMeta):
     __name__ = 'company.employee'
 
@@ -125,13 +127,6 @@ class Employee(
                 Index(t, (t.unit, Index.Range())),
                 Index(t, (t.supervisor, Index.Range())),
                 })
-
-    @classmethod
-    def on_modification(cls, mode, records, field_names=None):
-        pool = Pool()
-        User = pool.get('res.user')
-        super().on_modification(mode, records, field_names=field_names)
-        User.clear_skp_cache()
 
     @classmethod
     def preprocess_values(cls, mode, values):

@@ -12,6 +12,19 @@ from trytond.transaction import Transaction, without_check_access
 Transaction.cache_keys.add('_skp_rule_context')
 
 
+class SKPCacheMixin:
+    """For the models the SKP rule context and the derived Pejabat Penilai
+    role are computed from: any change clears them (res.user)."""
+    __slots__ = ()
+
+    @classmethod
+    def on_modification(cls, mode, records, field_names=None):
+        pool = Pool()
+        User = pool.get('res.user')
+        super().on_modification(mode, records, field_names=field_names)
+        User.clear_skp_cache()
+
+
 class User(metaclass=PoolMeta):
     __name__ = 'res.user'
 
@@ -139,7 +152,7 @@ class User(metaclass=PoolMeta):
                 }
 
 
-class UserUnit(ModelSQL):
+class UserUnit(SKPCacheMixin, ModelSQL):
     __name__ = 'res.user-skp.unit'
     __string__ = "User - Administered Unit"
     user = fields.Many2One('res.user', "User", required=True,
@@ -152,10 +165,3 @@ class UserUnit(ModelSQL):
         super().__setup__()
         # Administering a unit is editing the user: user administrators only.
         cls.__access__.add('user')
-
-    @classmethod
-    def on_modification(cls, mode, records, field_names=None):
-        pool = Pool()
-        User = pool.get('res.user')
-        super().on_modification(mode, records, field_names=field_names)
-        User.clear_skp_cache()

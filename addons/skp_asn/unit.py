@@ -2,9 +2,10 @@
 # UPT/kecamatan/kelurahan.
 from trytond.model import (
     DeactivableMixin, Index, ModelSQL, ModelView, Unique, fields, tree)
-from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
+
+from .res import SKPCacheMixin
 
 UNIT_KINDS = [
     ('government', "Government"),
@@ -17,7 +18,7 @@ UNIT_KINDS = [
     ]
 
 
-class Unit(DeactivableMixin, tree(), ModelSQL, ModelView):
+class Unit(SKPCacheMixin, DeactivableMixin, tree(), ModelSQL, ModelView):
     __name__ = 'skp.unit'
     __string__ = "Organisation Unit"
     _rec_name = 'name'
@@ -47,13 +48,6 @@ class Unit(DeactivableMixin, tree(), ModelSQL, ModelView):
             ]
         cls._sql_indexes.add(Index(t, (t.parent, Index.Range())))
         cls._order = [('code', 'ASC'), ('id', 'ASC')]
-
-    @classmethod
-    def on_modification(cls, mode, records, field_names=None):
-        pool = Pool()
-        User = pool.get('res.user')
-        super().on_modification(mode, records, field_names=field_names)
-        User.clear_skp_cache()
 
     @staticmethod
     def default_company():
