@@ -369,6 +369,9 @@ def test_skp_created_from_scratch(session, sql, newcomer):
         '"submitted"', 'model.skp.skp.submit')
     assert stored(sql, 'SELECT state FROM skp_skp WHERE id = %d' % skp,
         lambda r: r[0][0] == 'submitted') == [('submitted',)]
+    # the decision is not offered to the one who submitted
+    expect(tab.locator('.form button:visible', has_text=re.compile(
+                'Setujui|Kembalikan'))).to_have_count(0)
 
     page = session(kasi_login)
     tab = open_menu(page, 'SKP ASN', 'SKP untuk Disetujui')
