@@ -135,7 +135,8 @@ def main():
         conf = create_database(folder, name)
         from trytond import config
         config.update_etc(str(conf))
-        from trytond.modules.skp_asn.importer import Importer, ImportFile
+        from trytond.modules.skp_asn.import_rows import ImportFile
+        from trytond.modules.skp_asn.importer import Importer
         from trytond.pool import Pool
         from trytond.transaction import Transaction
         Pool(name).init()

@@ -6,7 +6,8 @@ from trytond.model import ModelView, fields
 from trytond.transaction import Transaction
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
-from .importer import Importer, ImportFile
+from .import_rows import ImportFile
+from .importer import Importer
 
 COUNTS = [
     'units_created', 'units_updated', 'units_unchanged',

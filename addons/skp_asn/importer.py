@@ -1,6 +1,6 @@
 # Import of organisation units and employees from CSV or XLSX files shaped
 # like a SIASN/SIMPEG export, shared by the client wizard (import_.py) and
-# the `skp-import` command (main below).
+# the `skp-import` command (import_command.py).
 #
 # Every row is checked against the rules of the models first and all errors
 # are reported with their spreadsheet row (the header is row 1); nothing is
@@ -9,25 +9,16 @@
 # written in bulk. This module must not import trytond.model at load time:
 # that picks the database backend from the configuration, which the command
 # reads first.
-import argparse
-import csv
-import io
 import re
-import sys
-import zipfile
-from collections import Counter, defaultdict, namedtuple
+from collections import defaultdict
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sql import Column
 
-from trytond import config
-from trytond.exceptions import UserError
-from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.tools import cursor_dict, grouped_slice
 from trytond.transaction import Transaction, check_access, without_check_access
 
+from .import_rows import RowChecker, _choices, _word, normalise_nip
 from .nip import nip_error
 
 # The first alias found in the header names the column; headers are compared
@@ -104,86 +95,9 @@ RANK_PATTERN = re.compile(
 ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI',
     'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII']
 EMAIL_PATTERN = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
-DELIMITERS = (',', ';', '\t')
-XLS_MAGIC = b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1'
 # The domain of res.user.employee is validated with a nested term per user
 # and SQLite refuses expressions deeper than 1000.
 USER_BATCH = 250
-
-Error = namedtuple('Error', ['file', 'row', 'column', 'message'])
-Row = namedtuple('Row', ['number', 'values'])
-ImportFile = namedtuple('ImportFile', ['name', 'data'])
-
-
-class FileError(Exception):
-    "A file that cannot be read: an ir.message id and its parameters."
-
-    def __init__(self, msg_id, **params):
-        super().__init__(msg_id)
-        self.msg_id = msg_id
-        self.params = params
-
-
-def _header(text):
-    return re.sub(r'[\s_]+', ' ', text).strip().upper()
-
-
-def _word(text):
-    return re.sub(r'[\s_-]+', ' ', text).strip().lower()
-
-
-def _cell(value):
-    "The text of a spreadsheet cell."
-    if value is None:
-        return ''
-    # Integral floats are exact only below 2**53: an 18-digit NIP stored as
-    # a number keeps its float form and fails the NIP check.
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        value = int(value)
-    return str(value).strip()
-
-
-def read_rows(data):
-    """Return [(row number, [cell texts])] of the CSV or XLSX `data`; raise
-    FileError when it cannot be read."""
-    if data.startswith(b'PK\x03\x04'):
-        return _xlsx_rows(data)
-    if data.startswith(XLS_MAGIC):
-        raise FileError('msg_import_file_xls')
-    return _csv_rows(data)
-
-
-def _csv_rows(data):
-    "UTF-8 with or without BOM; the delimiter is the commonest in the header."
-    try:
-        text = data.decode('utf-8-sig')
-    except UnicodeDecodeError:
-        raise FileError('msg_import_file_encoding')
-    header = next((line for line in text.splitlines() if line.strip()), '')
-    delimiter = max(DELIMITERS, key=header.count)
-    reader = csv.reader(io.StringIO(text, newline=''), delimiter=delimiter)
-    try:
-        return [(number, [_cell(c) for c in cells])
-            for number, cells in enumerate(reader, 1)]
-    except csv.Error as exception:
-        raise FileError('msg_import_file_unreadable', error=str(exception))
-
-
-def _xlsx_rows(data):
-    "The first worksheet, numbered as Excel shows it."
-    try:
-        workbook = load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError,
-            OSError) as exception:
-        raise FileError('msg_import_file_unreadable', error=str(exception))
-    try:
-        sheet = workbook.worksheets[0]
-        return [(number, [_cell(c) for c in cells])
-            for number, cells in enumerate(
-                sheet.iter_rows(values_only=True), 1)]
-    finally:
-        workbook.close()
 
 
 def full_name(name, title_before='', title_after=''):
@@ -192,11 +106,6 @@ def full_name(name, title_before='', title_after=''):
     name = ' '.join(t for t in [title_before, name] if t)
     title_after = title_after.lstrip(', ')
     return ', '.join(t for t in [name, title_after] if t)
-
-
-def normalise_nip(value):
-    "Drop the spaces of the printed form (19900101 201503 2 001)."
-    return re.sub(r'\s+', '', value)
 
 
 def parse_rank(value, status):
@@ -253,98 +162,6 @@ def levels(keys, parent):
     for key, value in depth.items():
         result[value].append(key)
     return [result[d] for d in sorted(result)]
-
-
-Choices = namedtuple('Choices', ['keys', 'labels'])
-
-
-def _choices(Model, field, aliases):
-    """The keys of the selection `field` by their normalised key, label (in
-    English and in the user's language) and alias; the labels to show."""
-    keys = {}
-    translated = Model.fields_get([field])[field]['selection']
-    for key, label in getattr(Model, field).selection + translated:
-        if key:
-            keys[_word(key)] = key
-            keys[_word(str(label))] = key
-    keys.update(aliases)
-    return Choices(keys, ', '.join(label for key, label in translated if key))
-
-
-class RowChecker:
-    """The reading and checking of the rows of import files, shared by the
-    importers: `errors` lists Error tuples, `labels` the header of each
-    column by file and field, `counts` what was or would be written."""
-
-    def __init__(self):
-        self.errors = []
-        self.counts = Counter()
-        self.labels = {}
-
-    def _error(self, file, row, field, msg_id, /, **params):
-        column = self.labels.get(file, {}).get(field)
-        self.errors.append(Error(file.name, row, column,
-                gettext('skp_asn.' + msg_id, file=file.name, **params)))
-
-    def _rows(self, file, columns, required):
-        """Return the Rows of `file` with the values of the columns found,
-        or [] after an error for an unreadable file or a missing column."""
-        if not file:
-            return []
-        try:
-            rows = [(n, cells) for n, cells in read_rows(file.data)
-                if any(cells)]
-        except FileError as exception:
-            self._error(file, None, None, exception.msg_id,
-                **exception.params)
-            return []
-        if not rows:
-            self._error(file, None, None, 'msg_import_file_empty')
-            return []
-        (header_number, header), rows = rows[0], rows[1:]
-        names = {}
-        for index, text in enumerate(header):
-            names.setdefault(_header(text), index)
-        indexes = {}
-        for field, aliases in columns.items():
-            found = [names[a] for a in aliases if a in names]
-            if found:
-                indexes[field] = found[0]
-        self.labels[file] = {f: header[i] for f, i in indexes.items()}
-        missing = [columns[f][0] for f in required if f not in indexes]
-        for column in missing:
-            self._error(file, header_number, None,
-                'msg_import_column_missing', column=column)
-        if missing:
-            return []
-        return [Row(number, {f: cells[i] if i < len(cells) else ''
-                        for f, i in indexes.items()})
-            for number, cells in rows]
-
-    def _choice(self, file, row, field, choices):
-        "The key of the row's value in `choices`, None when empty or wrong."
-        value = row.values.get(field)
-        if not value:
-            return None
-        key = choices.keys.get(_word(value))
-        if not key:
-            self._error(file, row.number, field, 'msg_import_value_invalid',
-                value=value, values=choices.labels)
-        return key
-
-    def _required(self, file, row, field):
-        value = row.values[field]
-        if not value:
-            self._error(file, row.number, field, 'msg_import_value_required')
-        return value
-
-    def _first(self, file, row, field, value, seen):
-        "Check that `value` first appears in this row of the file."
-        if seen.get(value, row.number) != row.number:
-            self._error(file, row.number, field, 'msg_import_duplicate',
-                value=value, row=seen[value])
-            return False
-        return True
 
 
 class Importer(RowChecker):
@@ -854,125 +671,3 @@ class Importer(RowChecker):
                             'employee': self.employee_ids[nip],
                             'groups': [('add', [group])],
                             } for nip, name, email in users])
-
-
-def main(argv=None):
-    "The skp-import command; return its exit code."
-    parser = argparse.ArgumentParser(prog='skp-import',
-        description="Import organisation units and employees from CSV or "
-        "XLSX files shaped like a SIASN/SIMPEG export, and service requests "
-        "shaped like a SIAK export. Every row is checked first: on any error "
-        "nothing is written and the command exits with 1.")
-    parser.add_argument('-c', '--config', dest='config_file',
-        help="the trytond configuration file")
-    parser.add_argument('-d', '--database', required=True,
-        help="the database name")
-    parser.add_argument('--units', metavar='FILE',
-        help="the organisation units file")
-    parser.add_argument('--employees', metavar='FILE',
-        help="the employees file")
-    parser.add_argument('--services', metavar='FILE',
-        help="the service requests file, imported after the units and "
-        "employees")
-    parser.add_argument('--create-users', action='store_true',
-        help="create a user (login = NIP, group SKP Pegawai, no password) "
-        "for each employee without one")
-    parser.add_argument('--dry-run', action='store_true',
-        help="check and count only, write nothing")
-    parser.add_argument('--company', type=int,
-        help="the company id (needed when there are several)")
-    parser.add_argument('--language',
-        help="the language of the messages (default: the database's)")
-    args = parser.parse_args(argv)
-    if not (args.units or args.employees or args.services):
-        parser.error("give --units, --employees, --services or several")
-    files = {}
-    for name in ['units', 'employees', 'services']:
-        path = getattr(args, name)
-        if path:
-            try:
-                with open(path, 'rb') as fp:
-                    files[name] = ImportFile(path, fp.read())
-            except OSError as exception:
-                parser.error(str(exception))
-    config.update_etc(args.config_file)
-    return _import(args, files)
-
-
-def _import(args, files):
-    # Loaded only now: the backend follows the configuration file.
-    from trytond import backend
-
-    from .service_import import ServiceImporter
-    database = args.database
-    pool = Pool(database)
-    with Transaction().start(database, 0, readonly=True):
-        pool.init()
-        company = _company(args.company)
-        language = args.language or pool.get('ir.configuration').get_language()
-    with Transaction().start(database, 0,
-            context={'language': language, 'company': company}) as transaction:
-        services = files.pop('services', None)
-        importer = Importer(company, create_users=args.create_users)
-        service_importer = ServiceImporter(company)
-        try:
-            if files:
-                importer.run(dry_run=args.dry_run, **files)
-            # The requests may refer to the units and employees just written
-            if services and not importer.errors:
-                service_importer.run(services, dry_run=args.dry_run)
-        except (UserError, backend.DatabaseIntegrityError) as exception:
-            transaction.rollback()
-            print(getattr(exception, 'message', exception), file=sys.stderr)
-            print(gettext('skp_asn.msg_import_failed', count=1),
-                file=sys.stderr)
-            return 1
-        errors = importer.errors + service_importer.errors
-        for error in errors:
-            print(format_error(error), file=sys.stderr)
-        if errors:
-            transaction.rollback()
-            print(gettext('skp_asn.msg_import_failed', count=len(errors)),
-                file=sys.stderr)
-            return 1
-        if files:
-            _print_counts(importer.counts, args.create_users)
-        if services:
-            print(gettext('skp_asn.msg_service_import_summary', **{
-                        k: service_importer.counts[k]
-                        for k in ['created', 'updated', 'unchanged']}))
-        if args.dry_run:
-            print(gettext('skp_asn.msg_import_dry_run'))
-    return 0
-
-
-def format_error(error):
-    "file:row: column: message, as compilers do (the row and column if any)."
-    place = ':'.join(str(p) for p in [error.file, error.row] if p)
-    return ': '.join(p for p in [place, error.column, error.message] if p)
-
-
-def _company(company_id):
-    pool = Pool()
-    Company = pool.get('company.company')
-    companies = Company.search([('id', '=', company_id)] if company_id
-        else [])
-    if len(companies) != 1:
-        sys.exit("skp-import: choose the company with --company: %s" % (
-                ', '.join('%s (%s)' % (c.id, c.rec_name)
-                    for c in Company.search([])) or '-'))
-    return companies[0].id
-
-
-def _print_counts(counts, users):
-    for name in ['units', 'employees']:
-        print(gettext('skp_asn.msg_import_summary_' + name,
-                **{k: counts[name + '_' + k]
-                    for k in ['created', 'updated', 'unchanged']}))
-    if users:
-        print(gettext('skp_asn.msg_import_summary_users',
-                created=counts['users_created']))
-
-
-if __name__ == '__main__':
-    sys.exit(main())

@@ -17,7 +17,7 @@ from trytond.tools import timezone as tz
 from trytond.transaction import Transaction, check_access, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
-from .importer import (
+from .import_rows import (
     ImportFile, RowChecker, _choices, _word, normalise_nip)
 
 # The first alias found in the header names the column (see importer.py).

@@ -10,7 +10,6 @@ from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
 from trytond.tools import reduce_ids
 from trytond.transaction import Transaction, without_check_access
-from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .ir import RuleExportMixin
 from .notification import notify, users_of
@@ -23,11 +22,6 @@ APPROACHES = [
 WORKFLOW_FIELDS = {
     'state', 'approved_by', 'approved_date', 'late', 'return_reason',
     'signatories', 'version', 'previous'}
-SIGNATORY_ROLES = [
-    ('employee', "Pegawai yang Dinilai"),
-    ('appraiser', "Pejabat Penilai Kinerja"),
-    ('superior', "Atasan Pejabat Penilai Kinerja"),
-    ]
 
 
 class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
@@ -519,47 +513,6 @@ class SKP(RuleExportMixin, Workflow, ModelSQL, ModelView):
         return new
 
 
-class Signatory(RuleExportMixin, ModelSQL, ModelView):
-    "Who the employee and the appraisers were when the SKP was approved."
-    __name__ = 'skp.signatory'
-    __string__ = "SKP Signatory"
-
-    skp = fields.Many2One('skp.skp', "SKP", required=True,
-        ondelete='CASCADE')
-    role = fields.Selection(SIGNATORY_ROLES, "Role", required=True)
-    employee = fields.Many2One('company.employee', "Employee",
-        ondelete='RESTRICT')
-    name = fields.Char("Name")
-    nip = fields.Char("NIP")
-    rank = fields.Char("Pangkat/Golongan")
-    position = fields.Char("Jabatan")
-    unit = fields.Char("Unit Kerja")
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.__access__.add('skp')
-        cls._order = [('skp', 'ASC'), ('id', 'ASC')]
-
-    @classmethod
-    def check_modification(cls, mode, signatories, values=None,
-            external=False):
-        super().check_modification(
-            mode, signatories, values=values, external=external)
-        # A snapshot of what was signed: only the approval writes it.
-        if external:
-            raise AccessError(gettext('skp_asn.msg_skp_workflow_field',
-                    fields='signatories'))
-
-    @classmethod
-    def from_employee(cls, role, employee):
-        return cls(role=role, employee=employee,
-            name=employee.party.name, nip=employee.nip,
-            rank=employee.rank_string if employee.rank else None,
-            position=employee.position,
-            unit=employee.unit.name if employee.unit else None)
-
-
 class Expectation(RuleExportMixin, ModelSQL, ModelView):
     "The leader's specific expectation for one core value on one SKP."
     __name__ = 'skp.skp.expectation'
@@ -599,51 +552,3 @@ class Expectation(RuleExportMixin, ModelSQL, ModelView):
                 record.skp.check_draft()
             else:
                 record.skp.check_draft(states=('draft', 'submitted'))
-
-
-class ReturnSKP(Wizard):
-    "Return an SKP to the employee with a reason."
-    __name__ = 'skp.skp.return'
-    start = StateView('skp.skp.return.start',
-        'skp_asn.skp_return_start_view_form', [
-            Button("Cancel", 'end', 'tryton-cancel'),
-            Button("Return", 'return_', 'tryton-back', default=True),
-            ])
-    return_ = StateTransition()
-
-    def transition_return_(self):
-        self.model.return_with_reason(self.records, self.start.reason)
-        return 'end'
-
-
-class ReturnSKPStart(ModelView):
-    __name__ = 'skp.skp.return.start'
-    __string__ = "Return SKP"
-    reason = fields.Text("Reason", required=True)
-
-
-class StartNewSKP(Wizard):
-    "End an approved SKP and start a new one after a change of job or of "
-    "Pejabat Penilai."
-    __name__ = 'skp.skp.start_new'
-    start = StateView('skp.skp.start_new.start',
-        'skp_asn.skp_start_new_start_view_form', [
-            Button("Cancel", 'end', 'tryton-cancel'),
-            Button("Start", 'start_new', 'tryton-ok', default=True),
-            ])
-    start_new = StateTransition()
-
-    def transition_start_new(self):
-        # The wizard can be run without the button that checks this.
-        self.model.check_owner(self.records)
-        for skp in self.records:
-            skp.start_new_from(self.start.date)
-        return 'end'
-
-
-class StartNewSKPStart(ModelView):
-    __name__ = 'skp.skp.start_new.start'
-    __string__ = "Start New SKP"
-    date = fields.Date("Date", required=True,
-        help="The first day of the new SKP; the current one ends the day "
-        "before.")
