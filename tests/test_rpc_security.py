@@ -542,3 +542,26 @@ class TestParty:
             "WHERE module = 'party' AND fs_id = 'menu_party'")
         assert as_(login)('search', [('id', '=', menu)], 0, None, None,
             model='ir.ui.menu') == ([menu] if shown else [])
+
+    def test_admin_opd_changes_parties_of_own_opd_only(self, as_, org, sql):
+        admin = as_('admin.dukcapil')
+        own, name = self.party_of(sql, org.employee['kabid.capil'])
+        try:
+            admin('write', [own], {'name': name + ' (uji)'},
+                model='party.party')
+            assert self.party_of(sql, org.employee['kabid.capil']) == (
+                own, name + ' (uji)')
+        finally:
+            admin('write', [own], {'name': name}, model='party.party')
+        other, other_name = self.party_of(sql, org.employee['kadis.dinkes'])
+        with pytest.raises(RPCError) as info:
+            admin('write', [other], {'name': 'Hacked'}, model='party.party')
+        assert info.value.message.startswith(
+            'You are not allowed to write to records "%s" of "Party"'
+            % other)
+        with pytest.raises(RPCError):
+            admin('create', [{'party': other, 'type': 'email',
+                        'value': 'thief@evil.example'}],
+                model='party.contact_mechanism')
+        assert self.party_of(sql, org.employee['kadis.dinkes']) == (
+            other, other_name)

@@ -15,7 +15,7 @@ SKP_RULE_MODELS = {
     'skp.activity.month', 'skp.budget.line', 'skp.budget.realisation',
     'skp.service.request', 'skp.service.stats.unit',
     'skp.service.stats.employee', 'skp.evaluation', 'skp.dialog',
-    'party.contact_mechanism', 'party.address'}
+    'party.party', 'party.contact_mechanism', 'party.address'}
 
 
 class Rule(metaclass=PoolMeta):
