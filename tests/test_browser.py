@@ -162,9 +162,11 @@ def rows(tab):
         'input[type=checkbox][name^="tree-selection"])')
 
 
-def wait_loaded(tab, count=None):
+def wait_loaded(tab, count=None, text=None):
     """Wait until the list of `tab` counts `count` records (or some) and
-    shows them: sao updates the counter before it draws the rows."""
+    shows them: sao updates the counter before it draws the rows. With
+    `text`, also until each row shows it: just after a search, the counter
+    and the rows may still be those of the list before it."""
     badge = tab.locator('.navbar-text .badge').first
     pattern = re.compile(r'/(%s)$' % (r'\d+' if count is None else count))
     deadline = time.monotonic() + TIMEOUT / 1000
@@ -172,7 +174,9 @@ def wait_loaded(tab, count=None):
         found = pattern.search(badge.inner_text())
         shown = rows(tab).count()
         # sao draws 20 rows at first (Sao.config.display_size)
-        if found and shown == min(int(found.group(1)), 20):
+        if (found and shown == min(int(found.group(1)), 20)
+                and (text is None or (shown and not rows(tab).filter(
+                            has_not_text=text).count()))):
             return
         assert time.monotonic() < deadline, (
             'list counts %r, shows %d rows' % (badge.inner_text(), shown))

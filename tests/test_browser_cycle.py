@@ -218,7 +218,7 @@ def test_evaluation_assess(session, sql, submitted_evaluation):
     domain_tab(tab, 'Untuk Dinilai')
     wait_loaded(tab)
     search(tab, name)
-    wait_loaded(tab)
+    wait_loaded(tab, text=name)
     row = rows(tab).filter(has_text=name).first
     expect(row).to_contain_text('Diajukan')
     # selected, then shown in the form with the switch button
