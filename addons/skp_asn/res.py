@@ -62,14 +62,20 @@ class User(metaclass=PoolMeta):
         cls._rule_context_cache.clear()
 
     @classmethod
-    def _is_appraiser(cls):
+    def _per_user_today(cls, cache, compute):
+        "The value of `compute()` kept in `cache` for the user and the day."
         pool = Pool()
         Date = pool.get('ir.date')
         key = (Transaction().user, Date.today())
-        result = cls._is_appraiser_cache.get(key)
-        if result is None:
-            result = cls._is_appraiser_cache.set(key, cls._appraises_today())
-        return result
+        value = cache.get(key)
+        if value is None:
+            value = cache.set(key, compute())
+        return value
+
+    @classmethod
+    def _is_appraiser(cls):
+        return cls._per_user_today(
+            cls._is_appraiser_cache, cls._appraises_today)
 
     @classmethod
     def _appraises_today(cls):
@@ -112,14 +118,8 @@ class User(metaclass=PoolMeta):
         entry's time went into computing it, docs/performance.md); every
         change of employees, units, acting assignments or users clears it
         (clear_skp_cache), in all processes at once with clean_timeout 0."""
-        pool = Pool()
-        Date = pool.get('ir.date')
-        key = (Transaction().user, Date.today())
-        context = cls._rule_context_cache.get(key)
-        if context is None:
-            context = cls._rule_context_cache.set(
-                key, cls._compute_skp_rule_context())
-        return context
+        return cls._per_user_today(
+            cls._rule_context_cache, cls._compute_skp_rule_context)
 
     @classmethod
     def _compute_skp_rule_context(cls):
