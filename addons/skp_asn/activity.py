@@ -20,6 +20,7 @@ from trytond.transaction import Transaction
 from .activity_summary import day_id, month_id
 from .ir import RuleExportMixin
 from .notification import notify, users_of
+from .tools import drop_name_index
 from .workdays import add_working_days, is_last_working_day_of_week
 
 # Fields only the workflow writes.
@@ -119,6 +120,7 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
+        drop_name_index(cls)
         t = cls.__table__()
         cls._sql_indexes.update({
                 Index(t, (t.employee, Index.Equality()),

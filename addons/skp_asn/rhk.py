@@ -10,6 +10,7 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from .ir import RuleExportMixin
+from .tools import drop_name_index
 
 PERSPECTIVES = [
     (None, ""),
@@ -37,6 +38,7 @@ class SKPLineMixin(RuleExportMixin):
         super().__setup__()
         # Access and record rules follow the SKP
         cls.__access__.add(cls._skp_link)
+        drop_name_index(cls)
 
     @classmethod
     def check_modification(cls, mode, records, values=None, external=False):
