@@ -516,3 +516,52 @@ def test_concurrent_approval_and_return(sql, rpc, load_url, database_name,
         assert reason == 'Target kurang terukur'
         assert _transitions(sql, skp) == [
             ('state:submitted',), ('state:returned',)]
+
+
+def test_concurrent_overlapping_entries(sql, rpc, load_url, database_name,
+        DEMO_PASSWORD):
+    """An employee saves the same activity twice at the same instant (two
+    tabs, a double click), five times: each time one is kept and the other
+    refused with a user error. The check in Python cannot see the other
+    transaction's row; PostgreSQL's exclusion constraint can (SQLite takes
+    one writer at a time)."""
+    admin = rpc('admin')
+    today = admin.call('model.skp.activity.default_get', ['date'], False,
+        {})['date']
+    today = today if isinstance(today, dt.date) else (
+        dt.date.fromisoformat(today))
+    candidates = _candidates(sql, today)
+    employee = min(candidates)
+    login, iki = candidates[employee]
+    busy = [(employee, _time(s), _time(f)) for s, f in sql(
+            "SELECT start_time, end_time FROM skp_activity "
+            "WHERE employee = %d AND date = '%s'" % (employee, today))]
+    slots = _free_slots(sql, employee, today, busy)[:5]
+    sessions = [_login(load_url, database_name, login, DEMO_PASSWORD)
+        for _ in range(2)]
+    created = []
+    try:
+        for n, (begin, end) in enumerate(slots):
+            values = {
+                'employee': employee, 'date': today, 'iki': iki,
+                'start_time': begin, 'end_time': end, 'additional': False,
+                'name': 'Overlap test %d' % n,
+                }
+            outcomes = _at_once(*(lambda c=c, x=x: created.extend(c.call(
+                            'model.skp.activity.create', [values], x))
+                    for c, x in sessions))
+            assert outcomes.count('ok') == 1, outcomes
+            [error] = [o for o in outcomes if o != 'ok']
+            assert not isinstance(error, HTTPError), error
+            assert error.fault == 'UserError', error
+            assert 'overlaps' in error.message, error.message
+            assert sql("SELECT count(*) FROM skp_activity WHERE name = "
+                "'Overlap test %d' AND employee = %d" % (n, employee)) == [
+                (1,)]
+    finally:
+        client, context = sessions[0]
+        if created:
+            client.call('model.skp.activity.delete', created, context)
+        for client, _ in sessions:
+            client.close()
+    assert len(created) == len(slots) == 5

@@ -7,13 +7,18 @@ import json
 from collections import defaultdict
 from decimal import Decimal
 
+from sql.operators import Equal
+
 from trytond import backend
 from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
-from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.model import (
+    Exclude, Index, ModelSQL, ModelView, Workflow, fields)
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
+from trytond.sql.functions import TSRange
+from trytond.sql.operators import RangeOverlap
 from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
@@ -140,6 +145,14 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     Index(t, (month_id(t.employee, t.date),
                             Index.Equality())),
                     })
+            # No overlap (DOMAIN §5) also between entries made at the same
+            # time, which check_overlap cannot see in each other's
+            # transaction (a double save): enforced by PostgreSQL.
+            cls._sql_constraints.append(('no_overlap', Exclude(t,
+                        (t.employee, Equal),
+                        (TSRange(t.date + t.start_time, t.date + t.end_time),
+                            RangeOverlap)),
+                    'skp_asn.msg_activity_overlap_concurrent'))
         cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
             ('id', 'DESC')]
         cls._transitions |= {
@@ -165,6 +178,34 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     'depends': ['state'],
                     },
                 })
+
+    @classmethod
+    def __register__(cls, module):
+        if backend.name == 'postgresql':
+            cls._create_btree_gist()
+        super().__register__(module)
+
+    @classmethod
+    def _create_btree_gist(cls):
+        """The extension the no_overlap constraint needs (trusted since
+        PostgreSQL 13: the database owner may create it). Committed on its
+        own: trytond asks for extensions on another connection, which would
+        not see it in this transaction, and then leaves the constraint out
+        without a word."""
+        database = Transaction().database
+        if database.has_extension('btree_gist'):
+            return
+        try:
+            with Transaction().new_transaction() as transaction:
+                transaction.connection.cursor().execute(
+                    'CREATE EXTENSION IF NOT EXISTS btree_gist')
+                transaction.commit()
+        except Exception as exception:
+            raise RuntimeError("SKP-ASN needs the PostgreSQL extension "
+                "btree_gist in database %s: run 'CREATE EXTENSION btree_gist' "
+                "in it as its owner or a superuser (docs/deployment.md)"
+                % database.name) from exception
+        database._extensions[database.name].pop('btree_gist', None)
 
     @staticmethod
     def default_company():
