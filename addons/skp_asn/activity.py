@@ -14,7 +14,8 @@ from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
 from trytond.model import (
     Exclude, Index, ModelSQL, ModelView, Workflow, fields)
-from trytond.model.exceptions import AccessError, ValidationError
+from trytond.model.exceptions import (
+    AccessError, SQLConstraintError, ValidationError)
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
 from trytond.sql.functions import TSRange
@@ -33,6 +34,15 @@ WORKFLOW_FIELDS = {
     'state', 'submitted_at', 'verified_at', 'verified_by', 'reject_reason',
     'verification_hours', 'verified_on_time', 'evidence_hashes'}
 EDITABLE_STATES = {'draft', 'rejected'}
+
+
+class DeferredExclude(Exclude):
+    """An exclusion constraint PostgreSQL checks at commit, or when told
+    (SET CONSTRAINTS ... IMMEDIATE), instead of at each row."""
+    __slots__ = ()
+
+    def __str__(self, using=''):
+        return super().__str__(using=using) + ' DEFERRABLE INITIALLY DEFERRED'
 
 
 class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
@@ -147,11 +157,15 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     })
             # No overlap (DOMAIN §5) also between entries made at the same
             # time, which check_overlap cannot see in each other's
-            # transaction (a double save): enforced by PostgreSQL.
-            cls._sql_constraints.append(('no_overlap', Exclude(t,
+            # transaction (a double save): enforced by PostgreSQL, deferred
+            # to the end of create and write (check_no_overlap).
+            cls._sql_constraints.append(('no_overlap', DeferredExclude(t,
                         (t.employee, Equal),
                         (TSRange(t.date + t.start_time, t.date + t.end_time),
-                            RangeOverlap)),
+                            RangeOverlap),
+                        # a row ending before it starts has no range: it
+                        # gets check_times' error
+                        where=t.end_time > t.start_time),
                     'skp_asn.msg_activity_overlap_concurrent'))
         cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
             ('id', 'DESC')]
@@ -309,7 +323,9 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     values.pop(name, None)
             values['minutes'] = cls.compute_minutes(
                 values.get('start_time'), values.get('end_time'))
-        return super().create(vlist)
+        activities = super().create(vlist)
+        cls.check_no_overlap()
+        return activities
 
     @classmethod
     def write(cls, *args):
@@ -329,6 +345,9 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                 args.extend((activities, values))
         if args:
             super().write(*args)
+            if any({'employee', 'date', 'start_time', 'end_time'} & v.keys()
+                    for v in args[1::2]):
+                cls.check_no_overlap()
 
     @classmethod
     def validate_fields(cls, activities, field_names):
@@ -399,6 +418,24 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                         'skp_asn.msg_activity_overlap',
                         activity=activity.rec_name,
                         other=other_activity.rec_name))
+
+    @classmethod
+    def check_no_overlap(cls):
+        """Check the no_overlap constraint now (PostgreSQL). It is deferred
+        so that the record rules and check_overlap, which names the
+        activities, answer first: it refuses only an overlap with a row of
+        a concurrent transaction, once that transaction commits."""
+        if backend.name != 'postgresql':
+            return
+        cursor = Transaction().connection.cursor()
+        try:
+            cursor.execute('SET CONSTRAINTS "%s_no_overlap" IMMEDIATE'
+                % cls._table)
+        except backend.DatabaseIntegrityError as exception:
+            # The transaction is aborted: the message is read in another
+            with Transaction().new_transaction():
+                message = gettext('skp_asn.msg_activity_overlap_concurrent')
+            raise SQLConstraintError(message) from exception
 
     @classmethod
     def copy(cls, activities, default=None):
