@@ -162,6 +162,14 @@ def _free_slots(sql, employee, today, busy_rows):
     return slots
 
 
+def _today(client):
+    "Today as the server sees it (the company's timezone)."
+    today = client.call('model.skp.activity.default_get', ['date'], False,
+        {})['date']
+    return today if isinstance(today, dt.date) else (
+        dt.date.fromisoformat(today))
+
+
 def _time(value):
     if isinstance(value, str):
         return dt.time.fromisoformat(value)
@@ -177,10 +185,7 @@ def _time(value):
 def test_activity_load(request, sql, rpc, load_url, database_name,
         DEMO_PASSWORD):
     admin = rpc('admin')
-    [today] = [admin.call('model.skp.activity.default_get', ['date'], False,
-            {})['date']]
-    today = today if isinstance(today, dt.date) else (
-        dt.date.fromisoformat(today))
+    today = _today(admin)
     candidates = _candidates(sql, today)
     # Who appraises whom today, as the server computes it
     appraisers = {r['id']: r['appraiser'] for r in admin.call(
@@ -373,10 +378,7 @@ def _submitted_revision(sql, rpc, url, database, password):
     of the approved SKP of an employee the load does not use, submitted
     to the appraiser."""
     admin = rpc('admin')
-    today = admin.call('model.skp.activity.default_get', ['date'], False,
-        {})['date']
-    today = today if isinstance(today, dt.date) else (
-        dt.date.fromisoformat(today))
+    today = _today(admin)
     candidates = _candidates(sql, today)
     appraisers = {r['id']: r['appraiser'] for r in admin.call(
             'model.company.employee.read', list(candidates), ['appraiser'],
@@ -526,10 +528,7 @@ def test_concurrent_overlapping_entries(sql, rpc, load_url, database_name,
     transaction's row; PostgreSQL's exclusion constraint can (SQLite takes
     one writer at a time)."""
     admin = rpc('admin')
-    today = admin.call('model.skp.activity.default_get', ['date'], False,
-        {})['date']
-    today = today if isinstance(today, dt.date) else (
-        dt.date.fromisoformat(today))
+    today = _today(admin)
     candidates = _candidates(sql, today)
     employee = min(candidates)
     login, iki = candidates[employee]
