@@ -239,17 +239,24 @@ def click_until(tab, text, state, value, method):
     the record after a save is lost; a second click once the call is sent
     would call the button on a record already past it."""
     button = tab.locator('.form button:visible', has_text=text).first
-    sent = False
+    sent = None
     for _ in range(TIMEOUT // 5000):
+        # not while sao still saves or reloads the record: the button would
+        # be refused as concurrent with the save
+        tab.page.wait_for_function('() => jQuery.active === 0',
+            timeout=TIMEOUT)
         try:
-            with tab.page.expect_request(lambda r: '"method":"%s"' % method
-                    in (r.post_data or '').replace(' ', ''), timeout=5000):
+            with tab.page.expect_response(lambda r: '"method":"%s"' % method
+                    in (r.request.post_data or '').replace(' ', ''),
+                    timeout=5000) as response:
                 button.click(timeout=5000)
-            sent = True
+            sent = response.value
             break
         except sync_api.TimeoutError:
             pass
     assert sent, '%s did not call %s' % (text, method)
+    error = sent.json().get('error')
+    assert not error, '%s: %s answered %s' % (text, method, error)
     expect(state).to_have_value(value)
 
 
