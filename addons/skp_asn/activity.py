@@ -34,6 +34,8 @@ WORKFLOW_FIELDS = {
     'state', 'submitted_at', 'verified_at', 'verified_by', 'reject_reason',
     'verification_hours', 'verified_on_time', 'evidence_hashes'}
 EDITABLE_STATES = {'draft', 'rejected'}
+# Fields whose change may make two activities of an employee overlap.
+OVERLAP_FIELDS = {'employee', 'date', 'start_time', 'end_time'}
 
 
 class DeferredExclude(Exclude):
@@ -345,8 +347,7 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                 args.extend((activities, values))
         if args:
             super().write(*args)
-            if any({'employee', 'date', 'start_time', 'end_time'} & v.keys()
-                    for v in args[1::2]):
+            if any(OVERLAP_FIELDS & v.keys() for v in args[1::2]):
                 cls.check_no_overlap()
 
     @classmethod
@@ -395,9 +396,7 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     def check_overlap(cls, activities, field_names=None):
         "No two activities of an employee overlap in time (one query)."
-        if field_names and not (
-                {'employee', 'date', 'start_time', 'end_time'}
-                & field_names):
+        if field_names and not (OVERLAP_FIELDS & field_names):
             return
         cursor = Transaction().connection.cursor()
         table, other = cls.__table__(), cls.__table__()
