@@ -7,22 +7,15 @@ import json
 from collections import defaultdict
 from decimal import Decimal
 
-from sql.operators import Equal
-
 from trytond import backend
-from trytond.backend import MAX_QUERY_PARAMS
 from trytond.i18n import gettext
-from trytond.model import (
-    Exclude, Index, ModelSQL, ModelView, Workflow, fields)
-from trytond.model.exceptions import (
-    AccessError, SQLConstraintError, ValidationError)
+from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval
-from trytond.sql.functions import TSRange
-from trytond.sql.operators import RangeOverlap
-from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
+from .activity_overlap import OVERLAP_FIELDS, OverlapMixin
 from .activity_summary import day_id, month_id
 from .ir import RuleExportMixin
 from .notification import notify, users_of
@@ -34,20 +27,9 @@ WORKFLOW_FIELDS = {
     'state', 'submitted_at', 'verified_at', 'verified_by', 'reject_reason',
     'verification_hours', 'verified_on_time', 'evidence_hashes'}
 EDITABLE_STATES = {'draft', 'rejected'}
-# Fields whose change may make two activities of an employee overlap.
-OVERLAP_FIELDS = {'employee', 'date', 'start_time', 'end_time'}
 
 
-class DeferredExclude(Exclude):
-    """An exclusion constraint PostgreSQL checks at commit, or when told
-    (SET CONSTRAINTS ... IMMEDIATE), instead of at each row."""
-    __slots__ = ()
-
-    def __str__(self, using=''):
-        return super().__str__(using=using) + ' DEFERRABLE INITIALLY DEFERRED'
-
-
-class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
+class Activity(OverlapMixin, RuleExportMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'skp.activity'
     __string__ = "Daily Activity"
 
@@ -157,18 +139,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     Index(t, (month_id(t.employee, t.date),
                             Index.Equality())),
                     })
-            # No overlap (DOMAIN §5) also between entries made at the same
-            # time, which check_overlap cannot see in each other's
-            # transaction (a double save): enforced by PostgreSQL, deferred
-            # to the end of create and write (check_no_overlap).
-            cls._sql_constraints.append(('no_overlap', DeferredExclude(t,
-                        (t.employee, Equal),
-                        (TSRange(t.date + t.start_time, t.date + t.end_time),
-                            RangeOverlap),
-                        # a row ending before it starts has no range: it
-                        # gets check_times' error
-                        where=t.end_time > t.start_time),
-                    'skp_asn.msg_activity_overlap_concurrent'))
         cls._order = [('date', 'DESC'), ('start_time', 'DESC'),
             ('id', 'DESC')]
         cls._transitions |= {
@@ -194,34 +164,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                     'depends': ['state'],
                     },
                 })
-
-    @classmethod
-    def __register__(cls, module):
-        if backend.name == 'postgresql':
-            cls._create_btree_gist()
-        super().__register__(module)
-
-    @classmethod
-    def _create_btree_gist(cls):
-        """The extension the no_overlap constraint needs (trusted since
-        PostgreSQL 13: the database owner may create it). Committed on its
-        own: trytond asks for extensions on another connection, which would
-        not see it in this transaction, and then leaves the constraint out
-        without a word."""
-        database = Transaction().database
-        if database.has_extension('btree_gist'):
-            return
-        try:
-            with Transaction().new_transaction() as transaction:
-                transaction.connection.cursor().execute(
-                    'CREATE EXTENSION IF NOT EXISTS btree_gist')
-                transaction.commit()
-        except Exception as exception:
-            raise RuntimeError("SKP-ASN needs the PostgreSQL extension "
-                "btree_gist in database %s: run 'CREATE EXTENSION btree_gist' "
-                "in it as its owner or a superuser (docs/deployment.md)"
-                % database.name) from exception
-        database._extensions[database.name].pop('btree_gist', None)
 
     @staticmethod
     def default_company():
@@ -392,49 +334,6 @@ class Activity(RuleExportMixin, Workflow, ModelSQL, ModelView):
                 raise ValidationError(gettext(
                         'skp_asn.msg_activity_future',
                         activity=activity.rec_name))
-
-    @classmethod
-    def check_overlap(cls, activities, field_names=None):
-        "No two activities of an employee overlap in time (one query)."
-        if field_names and not (OVERLAP_FIELDS & field_names):
-            return
-        cursor = Transaction().connection.cursor()
-        table, other = cls.__table__(), cls.__table__()
-        for sub_ids in grouped_slice([a.id for a in activities],
-                MAX_QUERY_PARAMS):
-            cursor.execute(*table.join(other, condition=(
-                        (other.employee == table.employee)
-                        & (other.date == table.date)
-                        & (other.id != table.id)
-                        & (other.start_time < table.end_time)
-                        & (table.start_time < other.end_time))
-                    ).select(table.id, other.id,
-                    where=reduce_ids(table.id, sub_ids), limit=1))
-            row = cursor.fetchone()
-            if row:
-                activity, other_activity = cls.browse(row)
-                raise ValidationError(gettext(
-                        'skp_asn.msg_activity_overlap',
-                        activity=activity.rec_name,
-                        other=other_activity.rec_name))
-
-    @classmethod
-    def check_no_overlap(cls):
-        """Check the no_overlap constraint now (PostgreSQL). It is deferred
-        so that the record rules and check_overlap, which names the
-        activities, answer first: it refuses only an overlap with a row of
-        a concurrent transaction, once that transaction commits."""
-        if backend.name != 'postgresql':
-            return
-        cursor = Transaction().connection.cursor()
-        try:
-            cursor.execute('SET CONSTRAINTS "%s_no_overlap" IMMEDIATE'
-                % cls._table)
-        except backend.DatabaseIntegrityError as exception:
-            # The transaction is aborted: the message is read in another
-            with Transaction().new_transaction():
-                message = gettext('skp_asn.msg_activity_overlap_concurrent')
-            raise SQLConstraintError(message) from exception
 
     @classmethod
     def copy(cls, activities, default=None):
